@@ -1,0 +1,49 @@
+// Parsers for option values: each returns the domain value or throws a usage error (exit 2)
+// that names the bad value and what is accepted.
+import { usageError } from './errors.js';
+import { m } from './messages.js';
+import { isRealDate } from './plan/dates.js';
+import { parsePeriod } from './plan/period.js';
+import { suggest } from './plan/suggest.js';
+import { STATUSES, type Period, type Status } from './plan/types.js';
+
+export function parseDateArg(option: string) {
+  return (v: string): string => {
+    const s = v.trim();
+    if (!isRealDate(s)) throw usageError(m.badDate(option, v));
+    return s;
+  };
+}
+
+export function parsePeriodArg(v: string): Period {
+  const p = parsePeriod(v);
+  if (!p) throw usageError(m.badPeriod('--period', v));
+  return p;
+}
+
+export function parseMonthArg(v: string): number {
+  const s = v.trim().replace(/月$/, '');
+  const n = Number(s);
+  if (!/^\d{1,2}$/.test(s) || n < 1 || n > 12) throw usageError(m.badMonth('--month', v));
+  return n;
+}
+
+/** A parser that accepts one of `choices`, suggesting the nearest one otherwise. */
+export function choiceArg<T extends string>(option: string, choices: readonly T[]) {
+  return (v: string): T => {
+    const s = v.trim().toLowerCase();
+    if ((choices as readonly string[]).includes(s)) return s as T;
+    const hint = suggest(v, choices);
+    throw usageError(m.badChoice(option, v, choices, hint ? m.didYouMean(hint) : ''));
+  };
+}
+
+export const STATUS_FILTERS: readonly (Status | 'open')[] = [...STATUSES, 'open'];
+export const parseStatusArg = choiceArg('--status', STATUS_FILTERS);
+
+/** A task id: a positive whole number. */
+export function parseTaskId(v: string): number {
+  const s = v.trim().replace(/^#/, '');
+  if (!/^\d{1,9}$/.test(s) || Number(s) < 1) throw usageError(m.badTaskId(v));
+  return Number(s);
+}

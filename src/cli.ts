@@ -1,0 +1,234 @@
+// Command-line wiring only: commands, options, help text and examples. Each action loads its
+// command module lazily, runs it, and hands the output to `emit`; errors become exit codes here.
+import { Command, CommanderError, Help, Option } from 'commander';
+import { choiceArg, parseDateArg, parseMonthArg, parsePeriodArg, parseStatusArg, parseTaskId } from './args.js';
+import type { Context, Output } from './context.js';
+import { PlanError } from './errors.js';
+import { detectLanguage, m, setLanguage, type Lang } from './messages.js';
+import { today } from './plan/dates.js';
+import { suggest } from './plan/suggest.js';
+import { displayWidth } from './render/terminal.js';
+import pkg from '../package.json';
+
+const LANGS: readonly Lang[] = ['zh', 'en'];
+const LIST_FORMATS = ['table', 'json', 'csv', 'tsv', 'markdown'] as const;
+const SHOW_FORMATS = ['text', 'json'] as const;
+const RENDER_FORMATS = ['table', 'markdown', 'html', 'csv', 'tsv', 'json'] as const;
+
+/** Runs the CLI on `argv` (as process.argv) and returns the exit code. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const lang = preScanLanguage(argv.slice(2), io.env);
+  setLanguage(lang);
+  const program = buildProgram(io, lang);
+  try {
+    await program.parseAsync(argv);
+    return io.exitCode;
+  } catch (e) {
+    return reportError(e, io, program);
+  }
+}
+
+/** Where the CLI reads and writes; tests may pass their own. */
+export interface Io {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  stdoutIsTTY: boolean;
+  columns: number | undefined;
+  out: (s: string) => void;
+  err: (s: string) => void;
+  exitCode: number;
+}
+
+function processIo(): Io {
+  return {
+    env: process.env,
+    cwd: process.cwd(),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    columns: process.stdout.columns,
+    // A closed pipe (`plan list | head -1`) is not an error worth a message.
+    out: (s) => void process.stdout.on('error', () => {}).write(s),
+    err: (s) => void process.stderr.write(s),
+    exitCode: 0,
+  };
+}
+
+function buildProgram(io: Io, lang: Lang): Command {
+  const h = m.help;
+  const program = new Command('plan')
+    .description(h.description)
+    .version(pkg.version, '-V, --version', h.version)
+    .helpOption('-h, --help', h.helpOption)
+    .helpCommand('help [command]', h.helpCommand)
+    .option('-f, --file <path>', h.file)
+    .option('--as-of <date>', h.asOf, parseDateArg('--as-of'))
+    .option('--no-color', h.noColor)
+    .addOption(new Option('--lang <lang>', h.lang).argParser(choiceArg('--lang', LANGS)))
+    .configureHelp(helpConfig(lang))
+    .configureOutput({
+      writeOut: io.out,
+      writeErr: io.err,
+      outputError: () => {}, // reported by reportError, in the user's language
+      getOutHelpWidth: () => io.columns ?? 80,
+    })
+    .showSuggestionAfterError(false)
+    .exitOverride();
+  program.addHelpText('after', examples([
+    'plan list --period 3-4月',
+    'plan list --department 女工委 --status open',
+    'plan show 7',
+    'plan render --format markdown',
+    'plan validate plans/*.yaml',
+  ]));
+
+  const context = (cmd: Command): Context => {
+    const g = cmd.optsWithGlobals<{ file?: string; asOf?: string; color: boolean; lang?: Lang }>();
+    return {
+      ...(g.file !== undefined && { file: g.file }),
+      asOf: g.asOf ?? today(),
+      color: g.color,
+      lang,
+      env: io.env,
+      cwd: io.cwd,
+      stdoutIsTTY: io.stdoutIsTTY,
+    };
+  };
+  const emit = (output: Output) => {
+    if (output.stdout) io.out(output.stdout);
+    for (const line of output.stderr ?? []) io.err(`plan: ${line}\n`);
+    io.exitCode = output.exitCode ?? 0;
+  };
+  const command = (name: string, summary: string, lines: string[]) =>
+    program
+      .command(name)
+      .description(summary)
+      .helpOption('-h, --help', h.helpOption)
+      .configureHelp(helpConfig(lang))
+      .addHelpText('after', examples(lines));
+
+  command('list', h.list.summary, [
+    'plan list --period 3-4月',
+    'plan list --month 4',
+    'plan list --department 组织人事处 --format json',
+    'plan list --status overdue --as-of 2023-07-01',
+  ])
+    .option('--period <period>', h.list.period, parsePeriodArg)
+    .option('--month <month>', h.list.month, parseMonthArg)
+    .option('--department <name>', h.list.department)
+    .option('--status <status>', h.list.status, parseStatusArg)
+    .addOption(formatOption(LIST_FORMATS, 'table'))
+    .action(async (opts, cmd: Command) => {
+      const { list } = await import('./commands/list.js');
+      emit(await list(opts, context(cmd)));
+    });
+
+  command('show', h.show.summary, ['plan show 7', 'plan show 7 --format json'])
+    .argument('<id>', h.show.id, parseTaskId)
+    .addOption(formatOption(SHOW_FORMATS, 'text'))
+    .action(async (id: number, opts, cmd: Command) => {
+      const { show } = await import('./commands/show.js');
+      emit(await show(id, opts, context(cmd)));
+    });
+
+  command('render', h.render.summary, [
+    'plan render',
+    'plan render --format markdown > 附件.md',
+    'plan render --format html -o annex.html',
+    'plan render --format tsv --with-status',
+  ])
+    .addOption(formatOption(RENDER_FORMATS, 'table'))
+    .option('--with-status', h.render.withStatus, false)
+    .option('-o, --output <file>', h.render.output)
+    .action(async (opts, cmd: Command) => {
+      const { render } = await import('./commands/render.js');
+      emit(await render(opts, context(cmd)));
+    });
+
+  command('validate', h.validate.summary, ['plan validate', 'plan validate plans/*.yaml'])
+    .argument('[files...]', h.validate.files)
+    .action(async (files: string[], _opts, cmd: Command) => {
+      const { validate } = await import('./commands/validate.js');
+      emit(await validate(files, context(cmd)));
+    });
+
+  return program;
+}
+
+function formatOption(formats: readonly string[], fallback: string): Option {
+  return new Option('--format <format>', m.help.format(formats)).default(fallback).argParser(choiceArg('--format', formats));
+}
+
+function examples(lines: string[]): string {
+  return `\n${m.help.examples}\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+const TITLES: Record<Lang, Record<string, string>> = {
+  zh: { 'Usage:': '用法：', 'Options:': '选项：', 'Arguments:': '参数：', 'Commands:': '命令：', 'Global Options:': '全局选项：' },
+  en: {},
+};
+
+/** Help in the user's language, with East Asian wide characters measured as two columns. */
+function helpConfig(lang: Lang): Partial<Help> {
+  return {
+    showGlobalOptions: true,
+    styleTitle: (s: string) => TITLES[lang][s] ?? s,
+    displayWidth: (s: string) => displayWidth(s.replace(/\x1b\[[0-9;]*m/g, '')),
+    optionDescription: (option: Option) => {
+      const shown = option.defaultValue !== undefined && option.defaultValue !== false && !option.negate;
+      return shown ? `${option.description} (${lang === 'zh' ? '默认' : 'default'}: ${option.defaultValue})` : option.description;
+    },
+  };
+}
+
+/** `--lang` must be known before the help texts are built, so it is read ahead of commander. */
+function preScanLanguage(args: string[], env: NodeJS.ProcessEnv): Lang {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') break;
+    const v = a === '--lang' ? args[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v !== undefined && (LANGS as readonly string[]).includes(v)) return v as Lang;
+  }
+  return detectLanguage(undefined, env);
+}
+
+/** Prints an error as `plan: …` lines and returns its exit code; a stack trace only with DEBUG=plan. */
+function reportError(e: unknown, io: Io, program: Command): number {
+  if (e instanceof PlanError) {
+    for (const line of e.lines) io.err(`plan: ${line}\n`);
+    return e.exitCode;
+  }
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+    if (e.code === 'commander.help') return 2; // `plan` with no command: the help went to stderr
+    io.err(`plan: ${commanderMessage(e, program)}\n`);
+    return 2;
+  }
+  const err = e as Error;
+  io.err(`plan: ${m.unexpected(err?.message ?? String(e))}\n`);
+  if (/\bplan\b/.test(io.env.DEBUG ?? '')) io.err(`${err?.stack ?? ''}\n`);
+  return 1;
+}
+
+/** Commander's usage errors, reworded from the catalogue with our own "did you mean". */
+function commanderMessage(e: CommanderError, program: Command): string {
+  const quoted = /'([^']*)'/.exec(e.message)?.[1] ?? '';
+  const hint = (word: string, known: string[]) => {
+    const s = suggest(word, known);
+    return s ? m.didYouMean(s) : '';
+  };
+  switch (e.code) {
+    case 'commander.unknownCommand':
+      return m.unknownCommand(quoted, hint(quoted, program.commands.map((c) => c.name())));
+    case 'commander.unknownOption': {
+      const flags = [program, ...program.commands].flatMap((c) => c.options.map((o) => o.long ?? ''));
+      return m.unknownOption(quoted, hint(quoted.split('=')[0]!, flags.filter(Boolean)));
+    }
+    case 'commander.missingArgument':
+      return m.missingArgument(quoted);
+    case 'commander.optionMissingArgument':
+      return m.missingOptionValue(quoted.split(/[ ,]/)[0] ?? quoted);
+    case 'commander.excessArguments':
+      return m.tooManyArguments(quoted);
+    default:
+      return m.usageOther(e.message.replace(/^error: /, ''));
+  }
+}

@@ -1,0 +1,44 @@
+import type { Context } from '../context.js';
+import { PlanError, usageError } from '../errors.js';
+import { findPlanFile } from '../io/discover.js';
+import { loadPlan, type LoadedPlan } from '../io/load.js';
+import { m } from '../messages.js';
+import { suggest } from '../plan/suggest.js';
+import type { Plan } from '../plan/types.js';
+import { viewTasks, type TaskView } from '../plan/view.js';
+
+/** Finds and loads the plan the global options name. */
+export function openPlan(ctx: Context): LoadedPlan {
+  return loadPlan(findPlanFile({ ...(ctx.file !== undefined && { file: ctx.file }), env: ctx.env, cwd: ctx.cwd, asOf: ctx.asOf }));
+}
+
+/** Checks that a department is in the plan's registry (exit 2 with a suggestion otherwise). */
+export function checkDepartment(plan: Plan, department: string): string {
+  const d = department.trim();
+  if (plan.departments.includes(d)) return d;
+  const hint = suggest(d, plan.departments);
+  throw usageError(m.unknownDepartment(department, plan.departments, hint ? m.didYouMean(hint) : ''));
+}
+
+/** The views of the given task ids, in the order asked; exit 1 naming an unknown id. */
+export function findTasks(loaded: LoadedPlan, ids: readonly number[], asOf: string): TaskView[] {
+  const views = viewTasks(loaded.plan, asOf);
+  return ids.map((id) => {
+    const view = views.find((v) => v.id === id);
+    if (!view) throw new PlanError(m.unknownTask(loaded.file, id, idRanges(views.map((v) => v.id))));
+    return view;
+  });
+}
+
+/** `1-25` or `1-3、7、9-10` style summary of ids. */
+export function idRanges(ids: readonly number[]): string {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
+    i = j + 1;
+  }
+  return parts.length ? m.list(parts) : '-';
+}

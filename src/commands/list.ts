@@ -1,0 +1,31 @@
+import type { Context, Output } from '../context.js';
+import { m } from '../messages.js';
+import { filterTasks, type TaskFilter } from '../plan/filter.js';
+import type { Plan } from '../plan/types.js';
+import { viewTasks, type TaskView } from '../plan/view.js';
+import { taskJson, toJson } from '../render/json.js';
+import { renderGrid } from '../render/output.js';
+import { taskGrid } from '../render/tasks.js';
+import { checkDepartment, openPlan } from './common.js';
+
+export const LIST_FORMATS = ['table', 'json', 'csv', 'tsv', 'markdown'] as const;
+export type ListFormat = (typeof LIST_FORMATS)[number];
+
+export interface ListOptions extends TaskFilter {
+  format: ListFormat;
+}
+
+/** The tasks of a plan that pass the filters, in annex order, with status as of `asOf`. */
+export function listTasks(plan: Plan, filter: TaskFilter, asOf: string): TaskView[] {
+  if (filter.department !== undefined) checkDepartment(plan, filter.department);
+  return filterTasks(viewTasks(plan, asOf), filter);
+}
+
+export async function list(opts: ListOptions, ctx: Context): Promise<Output> {
+  const { plan } = openPlan(ctx);
+  const tasks = listTasks(plan, { ...opts, ...(opts.department !== undefined && { department: opts.department.trim() }) }, ctx.asOf);
+  if (opts.format === 'json') return { stdout: toJson(tasks.map(taskJson)) };
+  if (opts.format === 'table' && tasks.length === 0) return { stdout: `${m.noTasks}\n` };
+  const out = await renderGrid(taskGrid(tasks, { withStatus: true }), opts.format, ctx, tasks);
+  return { stdout: opts.format === 'table' ? `${out}${m.taskCount(tasks.length)}\n` : out };
+}

@@ -1,0 +1,53 @@
+import type { Context, Output } from '../context.js';
+import type { Plan } from '../plan/types.js';
+import { viewTasks, type TaskView } from '../plan/view.js';
+import { toJson } from '../render/json.js';
+import { GRID_FORMATS, renderGrid } from '../render/output.js';
+import { taskGrid } from '../render/tasks.js';
+import { openPlan } from './common.js';
+import { writeOutput } from './write-output.js';
+
+export const RENDER_FORMATS = [...GRID_FORMATS, 'json'] as const;
+export type RenderFormat = (typeof RENDER_FORMATS)[number];
+
+export interface RenderOptions {
+  format: RenderFormat;
+  withStatus: boolean;
+  output?: string;
+}
+
+/** The annex table's title: the plan's annexTitle, else its title. */
+export function annexTitle(plan: Plan): string {
+  return plan.annexTitle ?? plan.title;
+}
+
+/** The annex as JSON: title, year and one row per task (status only with --with-status). */
+export function annexJson(plan: Plan, tasks: readonly TaskView[], withStatus: boolean) {
+  return {
+    title: annexTitle(plan),
+    year: plan.year,
+    rows: tasks.map((t) => ({
+      id: t.id,
+      period: t.period,
+      content: t.content,
+      departments: [...t.departments],
+      ...(withStatus && { status: t.status }),
+    })),
+  };
+}
+
+export async function render(opts: RenderOptions, ctx: Context): Promise<Output> {
+  const { plan } = openPlan(ctx);
+  const tasks = viewTasks(plan, ctx.asOf);
+  const text =
+    opts.format === 'json'
+      ? toJson(annexJson(plan, tasks, opts.withStatus))
+      : await renderGrid(
+          taskGrid(tasks, { title: annexTitle(plan), withStatus: opts.withStatus, mergePeriods: true }),
+          opts.format,
+          { ...ctx, ...(opts.output !== undefined && { stdoutIsTTY: false }) },
+          tasks,
+          { ruled: true },
+        );
+  return writeOutput(text, opts.output, opts.format);
+}

@@ -1,0 +1,21 @@
+import type { Lang } from './messages.js';
+
+/** What every command gets from the global options and the process. */
+export interface Context {
+  /** `-f/--file`, when given. */
+  file?: string;
+  asOf: string;
+  /** False with --no-color. */
+  color: boolean;
+  lang: Lang;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  stdoutIsTTY: boolean;
+}
+
+/** What a command prints and the exit code it ends with. */
+export interface Output {
+  stdout?: string;
+  stderr?: string[];
+  exitCode?: 0 | 1 | 2;
+}

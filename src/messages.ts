@@ -1,0 +1,232 @@
+// The message catalogue: every word the tool prints, in Chinese (default) and English.
+import type { Status } from './plan/types.js';
+
+export type Lang = 'zh' | 'en';
+
+const zhList = (items: readonly (string | number)[]) => items.join('、');
+const enList = (items: readonly (string | number)[]) => items.join(', ');
+const q = (s: unknown) => JSON.stringify(String(s));
+
+const zh = {
+  list: zhList,
+  didYouMean: (s: string) => `；是否想输入 ${q(s)}？`,
+
+  status: { done: '已完成', overdue: '已逾期', current: '进行中', upcoming: '未开始' } as Record<Status, string>,
+  columns: { id: '序号', period: '计划时间', content: '内容', departments: '负责部门', status: '状态' },
+  departmentSeparator: '、',
+
+  // Loading and validating a plan file
+  fileNotFound: '文件不存在 (应为一个计划文件的路径)',
+  notAFile: '不是文件 (应为一个计划文件的路径)',
+  readFailed: (reason: string) => `无法读取：${reason}`,
+  writeFailed: (reason: string) => `无法写入：${reason} (应为一个可写的路径)`,
+  notUtf8: '不是 UTF-8 编码的文本 (应为 UTF-8 编码的 YAML 文件)',
+  emptyFile: '文件是空的 (应为一个计划：schemaVersion、year、title、departments、tasks)',
+  yamlSyntax: (message: string) => `YAML 语法错误：${message}`,
+  notAMapping: '文件顶层不是键值映射 (应为 schemaVersion: 1、year: 2023 这样的键值对)',
+  unsupportedVersion: (v: unknown, known: readonly number[]) =>
+    `schemaVersion ${typeof v === 'number' ? v : q(v)} 不受支持 (本工具支持的版本：${zhList(known)})`,
+  wrongType: (path: string, actual: string, expected: string[]) =>
+    `${path} 是${typeName.zh(actual)} (应为${expected.map(typeName.zh).join('或')})`,
+  missingKey: (path: string, key: string) => `${path} 缺少 ${q(key)} (这是必填项)`,
+  unknownKey: (path: string, key: string, allowed: string[], hint: string) =>
+    `${path} 中有未知的键 ${q(key)} (应为：${zhList(allowed)}${hint})`,
+  notADate: (path: string, v: unknown) => `${path} ${q(v)} 不是日期 (应为 YYYY-MM-DD 格式的日历日期)`,
+  tooSmall: (path: string, v: unknown, min: number) => `${path} 为 ${v} (应不小于 ${min})`,
+  tooLarge: (path: string, v: unknown, max: number) => `${path} 为 ${v} (应不大于 ${max})`,
+  emptyText: (path: string) => `${path} 为空 (应为非空文本)`,
+  emptyList: (path: string) => `${path} 为空列表 (应至少有一项)`,
+  duplicateItem: (path: string, v: unknown) => `${path} 中 ${q(v)} 重复 (各项应互不相同)`,
+  wrongValue: (path: string, v: unknown, expected: unknown) => `${path} 为 ${q(v)} (应为 ${expected})`,
+  schemaOther: (path: string, message: string) => `${path} 不符合格式：${message}`,
+  duplicateId: (path: string, id: number, first: string) => `${path} ${id} 与 ${first} 的序号重复 (序号应唯一)`,
+  unknownDepartmentInPlan: (path: string, d: string, registry: readonly string[], hint: string) =>
+    `${path} ${q(d)} 不在部门名录 departments 中 (应为：${zhList(registry)}${hint})`,
+  badPeriodInPlan: (path: string, v: string) =>
+    `${path} ${q(v)} 不是有效的计划时间 (应为如 7月、3-4月、第二季度、上半年、全年)`,
+  root: '文件顶层',
+
+  // Finding the plan file
+  noPlanFile: (looked: string[]) => `找不到计划文件 (已查找：${zhList(looked)}；可用 -f 指定文件)`,
+  severalPlanFiles: (wanted: string, found: string[]) =>
+    `没有 ${wanted}，而 plans/ 中有多个计划文件：${zhList(found)} (用 -f 指定其中之一)`,
+
+  // Command-line arguments
+  badDate: (option: string, v: string) => `${option} ${q(v)} 不是日期 (应为 YYYY-MM-DD 格式的日历日期，如 2023-04-20)`,
+  badPeriod: (option: string, v: string) =>
+    `${option} ${q(v)} 不是计划时间 (应为如 7月、3-4月、Q2、第二季度、上半年、H2、全年)`,
+  badMonth: (option: string, v: string) => `${option} ${q(v)} 不是月份 (应为 1 到 12 的整数)`,
+  badChoice: (option: string, v: string, allowed: readonly string[], hint: string) =>
+    `${option} ${q(v)} 无效 (应为：${zhList(allowed)}${hint})`,
+  badTaskId: (v: string) => `${q(v)} 不是任务序号 (应为正整数，如 7)`,
+  unknownDepartment: (v: string, registry: readonly string[], hint: string) =>
+    `--department ${q(v)} 不是本计划的部门 (应为：${zhList(registry)}${hint})`,
+  unknownTask: (file: string, id: number, known: string) => `${file}: 没有序号为 ${id} 的任务 (本计划的序号为 ${known})`,
+  unknownCommand: (v: string, hint: string) => `未知命令 ${q(v)} (可用命令见 plan --help${hint})`,
+  unknownOption: (v: string, hint: string) => `未知选项 ${q(v)} (可用选项见 --help${hint})`,
+  missingArgument: (name: string) => `缺少参数 <${name}> (用法见 --help)`,
+  missingOptionValue: (option: string) => `选项 ${option} 缺少值 (用法见 --help)`,
+  tooManyArguments: (command: string) => `命令 ${command} 的参数过多 (用法见 plan ${command} --help)`,
+  usageOther: (message: string) => `${message} (用法见 --help)`,
+  unexpected: (message: string) => `内部错误：${message} (设置 DEBUG=plan 可查看详细信息)`,
+
+  // Output
+  validFile: (file: string, n: number) => `${file}：有效 (${n} 项任务)`,
+  invalidFile: (file: string, n: number) => `${file}：${n} 个问题`,
+  taskCount: (n: number) => `共 ${n} 项`,
+  noTasks: '没有符合条件的任务',
+  show: {
+    task: '任务',
+    completedBy: (by: string) => `，${by}`,
+    log: '进展记录',
+    none: '无',
+  },
+
+  help: {
+    description: '管理以 YAML 保存在 git 中的年度工作计划：按时间、部门、状态查看任务，记录完成情况，输出附件表。',
+    file: '计划文件 (默认：$PLAN_FILE，否则 plans/<年份>.yaml，否则 plans/ 中唯一的 .yaml)',
+    asOf: '以该日期 (YYYY-MM-DD) 作为“今天”计算状态 (默认：今天)',
+    noColor: '不使用颜色',
+    lang: '输出语言：zh 或 en (默认：由 LC_ALL/LC_MESSAGES/LANG 决定，否则 zh)',
+    version: '显示版本号',
+    helpOption: '显示帮助',
+    helpCommand: '显示某个命令的帮助',
+    format: (formats: readonly string[]) => `输出格式：${zhList(formats)}`,
+    examples: '示例：',
+    list: {
+      summary: '按附件顺序列出任务，可按时间、月份、部门、状态筛选',
+      period: '计划时间，如 3-4月、Q2、上半年、全年 (与规范化后的时间完全相同)',
+      month: '月份 1-12：计划时间覆盖该月的任务 (含全年任务)',
+      department: '负责部门之一',
+      status: '状态：done (已完成)、overdue (已逾期)、current (进行中)、upcoming (未开始)、open (未完成)',
+    },
+    show: { summary: '显示一项任务的全部信息，包括完成记录和进展记录', id: '任务序号' },
+    render: {
+      summary: '输出附件“主要工作计划表”',
+      withStatus: '增加“状态”列',
+      output: '写入文件而不是标准输出',
+    },
+    validate: { summary: '检查计划文件的格式和内容，列出所有问题', files: '要检查的文件 (默认：当前计划文件)' },
+  },
+};
+
+export type Messages = typeof zh;
+
+const en: Messages = {
+  list: enList,
+  didYouMean: (s: string) => `; did you mean ${q(s)}?`,
+
+  status: { done: 'done', overdue: 'overdue', current: 'current', upcoming: 'upcoming' },
+  columns: { id: 'No.', period: 'Period', content: 'Content', departments: 'Departments', status: 'Status' },
+  departmentSeparator: '、',
+
+  fileNotFound: 'no such file (expected the path of a plan file)',
+  notAFile: 'not a file (expected the path of a plan file)',
+  readFailed: (reason: string) => `cannot read it: ${reason}`,
+  writeFailed: (reason: string) => `cannot write it: ${reason} (expected a writable path)`,
+  notUtf8: 'not UTF-8 text (expected a UTF-8 encoded YAML file)',
+  emptyFile: 'the file is empty (expected a plan: schemaVersion, year, title, departments, tasks)',
+  yamlSyntax: (message: string) => `YAML syntax error: ${message}`,
+  notAMapping: 'the top level is not a mapping (expected keys such as schemaVersion: 1, year: 2023)',
+  unsupportedVersion: (v: unknown, known: readonly number[]) =>
+    `schemaVersion ${typeof v === 'number' ? v : q(v)} is not supported (this tool reads schema version ${enList(known)})`,
+  wrongType: (path: string, actual: string, expected: string[]) =>
+    `${path} is ${typeName.en(actual)} (expected ${expected.map(typeName.en).join(' or ')})`,
+  missingKey: (path: string, key: string) => `${path} lacks ${q(key)} (it is required)`,
+  unknownKey: (path: string, key: string, allowed: string[], hint: string) =>
+    `${path} has an unknown key ${q(key)} (expected one of: ${enList(allowed)}${hint})`,
+  notADate: (path: string, v: unknown) => `${path} ${q(v)} is not a date (expected a calendar date as YYYY-MM-DD)`,
+  tooSmall: (path: string, v: unknown, min: number) => `${path} is ${v} (expected at least ${min})`,
+  tooLarge: (path: string, v: unknown, max: number) => `${path} is ${v} (expected at most ${max})`,
+  emptyText: (path: string) => `${path} is empty (expected some text)`,
+  emptyList: (path: string) => `${path} is an empty list (expected at least one item)`,
+  duplicateItem: (path: string, v: unknown) => `${path} lists ${q(v)} twice (expected each item once)`,
+  wrongValue: (path: string, v: unknown, expected: unknown) => `${path} is ${q(v)} (expected ${expected})`,
+  schemaOther: (path: string, message: string) => `${path} does not match the schema: ${message}`,
+  duplicateId: (path: string, id: number, first: string) => `${path} ${id} is already the id of ${first} (expected unique ids)`,
+  unknownDepartmentInPlan: (path: string, d: string, registry: readonly string[], hint: string) =>
+    `${path} ${q(d)} is not in the departments registry (expected one of: ${enList(registry)}${hint})`,
+  badPeriodInPlan: (path: string, v: string) =>
+    `${path} ${q(v)} is not a period (expected e.g. 7月, 3-4月, 第二季度, 上半年, 全年)`,
+  root: 'the plan',
+
+  noPlanFile: (looked: string[]) => `no plan file found (looked for ${enList(looked)}; name one with -f)`,
+  severalPlanFiles: (wanted: string, found: string[]) =>
+    `there is no ${wanted} and plans/ holds several plans: ${enList(found)} (name one with -f)`,
+
+  badDate: (option: string, v: string) => `${option} ${q(v)} is not a date (expected a calendar date as YYYY-MM-DD, e.g. 2023-04-20)`,
+  badPeriod: (option: string, v: string) =>
+    `${option} ${q(v)} is not a period (expected e.g. 7月, 3-4月, Q2, 第二季度, 上半年, H2, 全年)`,
+  badMonth: (option: string, v: string) => `${option} ${q(v)} is not a month (expected a whole number from 1 to 12)`,
+  badChoice: (option: string, v: string, allowed: readonly string[], hint: string) =>
+    `${option} ${q(v)} is not valid (expected one of: ${enList(allowed)}${hint})`,
+  badTaskId: (v: string) => `${q(v)} is not a task id (expected a positive whole number such as 7)`,
+  unknownDepartment: (v: string, registry: readonly string[], hint: string) =>
+    `--department ${q(v)} is not a department of this plan (expected one of: ${enList(registry)}${hint})`,
+  unknownTask: (file: string, id: number, known: string) => `${file}: there is no task ${id} (this plan's ids are ${known})`,
+  unknownCommand: (v: string, hint: string) => `unknown command ${q(v)} (see plan --help${hint})`,
+  unknownOption: (v: string, hint: string) => `unknown option ${q(v)} (see --help${hint})`,
+  missingArgument: (name: string) => `missing argument <${name}> (see --help)`,
+  missingOptionValue: (option: string) => `option ${option} needs a value (see --help)`,
+  tooManyArguments: (command: string) => `too many arguments for ${command} (see plan ${command} --help)`,
+  usageOther: (message: string) => `${message} (see --help)`,
+  unexpected: (message: string) => `internal error: ${message} (set DEBUG=plan for details)`,
+
+  validFile: (file: string, n: number) => `${file}: valid (${n} tasks)`,
+  invalidFile: (file: string, n: number) => `${file}: ${n} problem${n === 1 ? '' : 's'}`,
+  taskCount: (n: number) => `${n} task${n === 1 ? '' : 's'}`,
+  noTasks: 'No tasks match.',
+  show: {
+    task: 'Task',
+    completedBy: (by: string) => `, ${by}`,
+    log: 'Progress log',
+    none: 'none',
+  },
+
+  help: {
+    description: 'Manage a yearly work plan kept as YAML in git: list tasks by period, department or status, record completion, render the annex table.',
+    file: 'plan file (default: $PLAN_FILE, else plans/<year>.yaml, else the only .yaml in plans/)',
+    asOf: 'compute status as of this date (YYYY-MM-DD) (default: today)',
+    noColor: 'do not use colour',
+    lang: 'output language: zh or en (default: from LC_ALL/LC_MESSAGES/LANG, else zh)',
+    version: 'print the version',
+    helpOption: 'show help',
+    helpCommand: 'show help for a command',
+    format: (formats: readonly string[]) => `output format: ${enList(formats)}`,
+    examples: 'Examples:',
+    list: {
+      summary: 'list tasks in annex order, filtered by period, month, department or status',
+      period: 'period such as 3-4月, Q2, 上半年, 全年 (the same canonical period)',
+      month: 'month 1-12: tasks whose period overlaps it (全年 tasks too)',
+      department: 'one of the responsible departments',
+      status: 'status: done, overdue, current, upcoming, open (not done)',
+    },
+    show: { summary: 'show one task in full, with its completion and progress log', id: 'task id' },
+    render: {
+      summary: 'render the annex table (主要工作计划表)',
+      withStatus: 'add a status column',
+      output: 'write to this file instead of standard output',
+    },
+    validate: { summary: 'check plan files against the schema and the rules; list every problem', files: 'files to check (default: the current plan file)' },
+  },
+};
+
+const typeName = {
+  zh: (t: string) =>
+    ({ string: '文本', integer: '整数', number: '数字', boolean: '布尔值', array: '列表', object: '键值映射', null: '空值' })[t] ?? t,
+  en: (t: string) =>
+    ({ string: 'text', integer: 'a whole number', number: 'a number', boolean: 'a boolean', array: 'a list', object: 'a mapping', null: 'null' })[t] ?? t,
+};
+
+/** The active catalogue; set once at start-up by `setLanguage`. */
+export let m: Messages = zh;
+
+export function setLanguage(lang: Lang): void {
+  m = lang === 'en' ? en : zh;
+}
+
+/** The language asked for by `--lang`, else by the locale (LC_ALL, LC_MESSAGES, LANG), else Chinese. */
+export function detectLanguage(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  const wanted = flag ?? (env.LC_ALL || env.LC_MESSAGES || env.LANG || '');
+  return /^en\b|^en[_-]/i.test(wanted) ? 'en' : 'zh';
+}

@@ -1,0 +1,9 @@
+import type { Status, Task } from './types.js';
+
+/** A task's status on the as-of date, given its period's first and last day (all YYYY-MM-DD). */
+export function taskStatus(task: Pick<Task, 'completed'>, interval: { start: string; end: string }, asOf: string): Status {
+  if (task.completed) return 'done';
+  if (interval.end < asOf) return 'overdue';
+  if (interval.start > asOf) return 'upcoming';
+  return 'current';
+}

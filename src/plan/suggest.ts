@@ -1,0 +1,33 @@
+/** Edit distance by code point, a swap of two neighbours counting as one edit (`lsit` → `list`). */
+export function distance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  const d = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= x.length; i++) {
+    for (let j = 1; j <= y.length; j++) {
+      const row = d[i]!;
+      row[j] = Math.min(d[i - 1]![j]! + 1, row[j - 1]! + 1, d[i - 1]![j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[x.length]![y.length]!;
+}
+
+/**
+ * The known word nearest to `input`, for "did you mean": a unique one containing it or contained
+ * in it (`机关` → `机关工会`), else the closest by edit distance within a third of its length.
+ */
+export function suggest(input: string, known: readonly string[]): string | undefined {
+  const needle = input.trim().toLowerCase();
+  if (!needle) return undefined;
+  const containing = known.filter((k) => k.toLowerCase().includes(needle) || needle.includes(k.toLowerCase()));
+  if (containing.length === 1) return containing[0];
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = distance(needle, k.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  const limit = Math.max(1, Math.floor([...needle].length / 3));
+  return bestDistance <= limit ? best : undefined;
+}

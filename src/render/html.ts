@@ -1,0 +1,55 @@
+import { rowSpans, type Grid } from './grid.js';
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text safe in HTML content and quoted attribute values. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+}
+
+const BASE_CSS = `
+body { font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; margin: 2rem auto; max-width: 60rem; color: #222; }
+h1, h2, caption { font-weight: 600; }
+caption { font-size: 1.25rem; margin-bottom: .75rem; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #444; padding: .4rem .6rem; vertical-align: middle; }
+th { background: #f2f2f2; }
+td.num { text-align: right; }
+td.merged { text-align: center; }
+@media print { @page { size: A4; margin: 15mm; } body { margin: 0; max-width: none; } }
+`;
+
+/** A whole self-contained HTML page: inline CSS, and a Content-Security-Policy that allows no scripts. */
+export function htmlPage(opts: { lang: string; title: string; body: string; css?: string }): string {
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(opts.lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(opts.title)}</title>
+<style>${BASE_CSS}${opts.css ?? ''}</style>
+</head>
+<body>
+${opts.body}
+</body>
+</html>
+`;
+}
+
+/** An HTML table with the grid's title as caption and merged cells as row-spans. */
+export function htmlTable(grid: Grid): string {
+  const spans = rowSpans(grid);
+  const head = grid.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('');
+  const rows = grid.rows.map((row, r) => {
+    const cells = row.flatMap((text, c) => {
+      if (c === grid.mergeColumn && spans[r] === 0) return [];
+      const span = c === grid.mergeColumn && spans[r]! > 1 ? ` rowspan="${spans[r]}"` : '';
+      const cls = c === grid.mergeColumn ? ' class="merged"' : grid.rightAligned?.includes(c) ? ' class="num"' : '';
+      return [`<td${span}${cls}>${escapeHtml(text)}</td>`];
+    });
+    return `<tr>${cells.join('')}</tr>`;
+  });
+  const caption = grid.title ? `<caption>${escapeHtml(grid.title)}</caption>\n` : '';
+  return `<table>\n${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+}

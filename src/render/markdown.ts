@@ -1,0 +1,17 @@
+import { blankRepeats, type Grid } from './grid.js';
+
+/** Text safe inside a GitHub-flavoured markdown table cell. */
+export function markdownCell(s: string): string {
+  return s
+    .replace(/[\\|*_`[\]~]/g, (c) => `\\${c}`)
+    .replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!)
+    .replace(/\r?\n/g, '<br>');
+}
+
+/** A GitHub-flavoured markdown table, under a `###` heading when the grid has a title. */
+export function renderMarkdown(grid: Grid): string {
+  const line = (cells: string[]) => `| ${cells.map(markdownCell).join(' | ')} |`;
+  const rule = `|${grid.columns.map((_, i) => (grid.rightAligned?.includes(i) ? ' ---: ' : ' --- ')).join('|')}|`;
+  const table = [line(grid.columns), rule, ...blankRepeats(grid).map(line)].join('\n');
+  return (grid.title ? `### ${markdownCell(grid.title)}\n\n` : '') + table + '\n';
+}

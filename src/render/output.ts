@@ -1,0 +1,40 @@
+import type { Context } from '../context.js';
+import type { TaskView } from '../plan/view.js';
+import type { Grid } from './grid.js';
+import { STATUS_COLUMN } from './tasks.js';
+
+export const GRID_FORMATS = ['table', 'markdown', 'html', 'csv', 'tsv'] as const;
+export type GridFormat = (typeof GRID_FORMATS)[number];
+
+/**
+ * Renders a task grid in a format, loading only that format's renderer. In the terminal table
+ * the status column (when present) is coloured by each task's status.
+ */
+export async function renderGrid(grid: Grid, format: GridFormat, ctx: Context, tasks: readonly TaskView[], opts: { ruled?: boolean; lang?: string } = {}): Promise<string> {
+  switch (format) {
+    case 'table': {
+      const [{ renderTable }, { makeChalk, paintStatus }, { colorLevel }] = await Promise.all([
+        import('./table.js'),
+        import('./style.js'),
+        import('./terminal.js'),
+      ]);
+      const chalk = makeChalk(colorLevel({ color: ctx.color, isTTY: ctx.stdoutIsTTY, env: ctx.env }));
+      const hasStatus = grid.columns.length > STATUS_COLUMN;
+      return renderTable(grid, {
+        chalk,
+        ruled: opts.ruled ?? false,
+        paint: (r, c, text) => (hasStatus && c === STATUS_COLUMN ? paintStatus(tasks[r]!.status, chalk) : text),
+      });
+    }
+    case 'markdown':
+      return (await import('./markdown.js')).renderMarkdown(grid);
+    case 'html': {
+      const { htmlPage, htmlTable } = await import('./html.js');
+      return htmlPage({ lang: ctx.lang === 'en' ? 'en' : 'zh-CN', title: grid.title ?? '', body: htmlTable(grid) });
+    }
+    case 'csv':
+      return (await import('./delimited.js')).renderCsv(grid);
+    case 'tsv':
+      return (await import('./delimited.js')).renderTsv(grid);
+  }
+}
