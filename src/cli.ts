@@ -90,6 +90,7 @@ function buildProgram(io: Io, lang: Lang): Command {
       env: io.env,
       cwd: io.cwd,
       stdoutIsTTY: io.stdoutIsTTY,
+      ...(io.columns && { columns: io.columns }),
     };
   };
   const emit = (output: Output) => {
@@ -174,7 +175,7 @@ function helpConfig(lang: Lang): Partial<Help> {
     displayWidth: (s: string) => displayWidth(s.replace(/\x1b\[[0-9;]*m/g, '')),
     optionDescription: (option: Option) => {
       const shown = option.defaultValue !== undefined && option.defaultValue !== false && !option.negate;
-      return shown ? `${option.description} (${lang === 'zh' ? '默认' : 'default'}: ${option.defaultValue})` : option.description;
+      return shown ? `${option.description} (${lang === 'zh' ? '默认：' : 'default: '}${option.defaultValue})` : option.description;
     },
   };
 }

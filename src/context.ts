@@ -11,6 +11,8 @@ export interface Context {
   env: NodeJS.ProcessEnv;
   cwd: string;
   stdoutIsTTY: boolean;
+  /** The terminal's width, when stdout is one. */
+  columns?: number;
 }
 
 /** What a command prints and the exit code it ends with. */

@@ -23,6 +23,7 @@ export async function renderGrid(grid: Grid, format: GridFormat, ctx: Context, t
       return renderTable(grid, {
         chalk,
         ruled: opts.ruled ?? false,
+        ...(ctx.stdoutIsTTY && ctx.columns && { maxWidth: ctx.columns }),
         paint: (r, c, text) => (hasStatus && c === STATUS_COLUMN ? paintStatus(tasks[r]!.status, chalk) : text),
       });
     }

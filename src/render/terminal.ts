@@ -46,3 +46,26 @@ export function displayWidth(s: string): number {
 export function padDisplay(label: string, width: number): string {
   return label + ' '.repeat(Math.max(0, width - displayWidth(label)));
 }
+
+/** Breaks text into lines of at most `width` terminal columns (Chinese has no spaces to break at). */
+export function wrapDisplay(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const out: string[] = [];
+      let cur = '';
+      let w = 0;
+      for (const ch of line) {
+        const cw = displayWidth(ch);
+        if (w + cw > width && cur) {
+          out.push(cur);
+          [cur, w] = ['', 0];
+        }
+        cur += ch;
+        w += cw;
+      }
+      out.push(cur);
+      return out.join('\n');
+    })
+    .join('\n');
+}
