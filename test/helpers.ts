@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin/plan.js');
 export const SEED_PLAN = join(ROOT, 'plans/2023.yaml');
-export const SEED_TEXT = join(ROOT, '../shared/seeds/000_c263f44a6436b2b6.txt');
+/** A copy of ../shared/seeds/000_c263f44a6436b2b6.txt, the notice the bundled plan comes from. */
+export const SEED_TEXT = join(ROOT, 'test/fixtures/seed-2023.txt');
 
 /** A fresh temp directory holding the given files (path → content). */
 export function testdir(files: Record<string, string | Uint8Array> = {}): string {
