@@ -1,0 +1,18 @@
+import { stringify } from 'yaml';
+
+// Words a YAML 1.1 reader (PyYAML, older tools) turns into booleans or null.
+const YAML11_WORDS = /^(?:y|n|yes|no|on|off|true|false|null|~)$/i;
+
+/**
+ * A string as a YAML scalar for one line of a block mapping: plain when that reads back as the
+ * same string (in YAML 1.2 and 1.1), else double-quoted (JSON escapes are valid YAML).
+ */
+export function yamlScalar(value: string): string {
+  const plain = stringify(value, { lineWidth: 0 }).trimEnd();
+  return plain === value && !YAML11_WORDS.test(value) ? value : JSON.stringify(value);
+}
+
+/** A flow sequence of strings: `[局工会, 机关工会]`. */
+export function yamlFlowList(values: readonly string[]): string {
+  return `[${values.map((v) => (/[,[\]{}]/.test(v) ? JSON.stringify(v) : yamlScalar(v))).join(', ')}]`;
+}
