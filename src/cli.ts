@@ -14,6 +14,10 @@ const LANGS: readonly Lang[] = ['zh', 'en'];
 const LIST_FORMATS = ['table', 'json', 'csv', 'tsv', 'markdown'] as const;
 const SHOW_FORMATS = ['text', 'json'] as const;
 const RENDER_FORMATS = ['table', 'markdown', 'html', 'csv', 'tsv', 'json'] as const;
+const RECORD_FORMATS = ['text', 'json'] as const;
+
+/** Variadic task ids, each checked as it is parsed. */
+const collectIds = (value: string, previous: number[] | undefined) => [...(previous ?? []), parseTaskId(value)];
 
 /** Runs the CLI on `argv` (as process.argv) and returns the exit code. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -76,6 +80,7 @@ function buildProgram(io: Io, lang: Lang): Command {
     'plan list --period 3-4月',
     'plan list --department 女工委 --status open',
     'plan show 7',
+    'plan done 7 --note "首期读书沙龙已举办"',
     'plan render --format markdown',
     'plan validate plans/*.yaml',
   ]));
@@ -142,6 +147,41 @@ function buildProgram(io: Io, lang: Lang): Command {
     .action(async (opts, cmd: Command) => {
       const { render } = await import('./commands/render.js');
       emit(await render(opts, context(cmd)));
+    });
+
+  command('done', h.done.summary, [
+    'plan done 7',
+    'plan done 7 --note "首期读书沙龙已举办"',
+    'plan done 1 2 3 --date 2023-02-20 --by 张三',
+    'plan done 7 --force --date 2023-04-28',
+  ])
+    .argument('<id...>', h.done.ids, collectIds)
+    .option('--date <date>', h.done.date, parseDateArg('--date'))
+    .option('--by <name>', h.done.by)
+    .option('--note <text>', h.done.note)
+    .option('--force', h.done.force, false)
+    .addOption(formatOption(RECORD_FORMATS, 'text'))
+    .action(async (ids: number[], opts, cmd: Command) => {
+      const { done } = await import('./commands/record.js');
+      emit(await done(ids, opts, context(cmd)));
+    });
+
+  command('undo', h.undo.summary, ['plan undo 7', 'plan undo 1 2 3'])
+    .argument('<id...>', h.undo.ids, collectIds)
+    .addOption(formatOption(RECORD_FORMATS, 'text'))
+    .action(async (ids: number[], opts, cmd: Command) => {
+      const { undo } = await import('./commands/record.js');
+      emit(await undo(ids, opts, context(cmd)));
+    });
+
+  command('log', h.log.summary, ['plan log 22 "第一季度竞赛已启动"', 'plan log 22 "评比结果已公示" --date 2023-06-30'])
+    .argument('<id>', h.show.id, parseTaskId)
+    .argument('<note>', h.log.note)
+    .option('--date <date>', h.log.date, parseDateArg('--date'))
+    .addOption(formatOption(RECORD_FORMATS, 'text'))
+    .action(async (id: number, note: string, opts, cmd: Command) => {
+      const { log } = await import('./commands/record.js');
+      emit(await log(id, note, opts, context(cmd)));
     });
 
   command('validate', h.validate.summary, ['plan validate', 'plan validate plans/*.yaml'])

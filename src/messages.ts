@@ -20,6 +20,9 @@ const zh = {
   notAFile: '不是文件 (应为一个计划文件的路径)',
   readFailed: (reason: string) => `无法读取：${reason}`,
   writeFailed: (reason: string) => `无法写入：${reason} (应为一个可写的路径)`,
+  lockBusy: (lock: string, owner: string) =>
+    `计划文件正被另一个进程修改 (锁文件 ${lock}，持有者 ${owner})；请稍后重试。若该进程已不存在，可删除锁文件：rm ${JSON.stringify(lock)}`,
+  lockFailed: (lock: string, reason: string) => `无法创建锁文件 ${lock}：${reason} (应为可写的目录)`,
   notUtf8: '不是 UTF-8 编码的文本 (应为 UTF-8 编码的 YAML 文件)',
   emptyFile: '文件是空的 (应为一个计划：schemaVersion、year、title、departments、tasks)',
   yamlSyntax: (message: string) => `YAML 语法错误：${message}`,
@@ -45,6 +48,16 @@ const zh = {
   badPeriodInPlan: (path: string, v: string) =>
     `${path} ${q(v)} 不是有效的计划时间 (应为如 7月、3-4月、第二季度、上半年、全年)`,
   root: '文件顶层',
+
+  // Recording progress
+  cannotEdit: (reason: string) => `无法在不改动其他内容的前提下修改该任务：${reason} (应为 plans/2023.yaml 那样的块格式任务)`,
+  alreadyDone: (file: string, id: number, date: string, by?: string) =>
+    `${file}: 任务 ${id} 已于 ${date} 完成${by ? `，记录人 ${by}` : ''} (如需改写完成记录，请加 --force)`,
+  notDone: (file: string, id: number) => `${file}: 任务 ${id} 尚未完成，没有可撤销的完成记录 (应为已完成的任务)`,
+  emptyNote: '进展内容为空 (应为一段文字，如 "场地已落实")',
+  recordedDone: (ids: number[], date: string, by?: string) => `已记录完成：任务 ${zhList(ids)} (${date}${by ? `，${by}` : ''})`,
+  recordedUndo: (ids: number[]) => `已撤销完成记录：任务 ${zhList(ids)}`,
+  recordedLog: (id: number, date: string, note: string) => `已记录进展：任务 ${id} (${date})：${note}`,
 
   // Finding the plan file
   noPlanFile: (looked: string[]) => `找不到计划文件 (已查找：${zhList(looked)}；可用 -f 指定文件)`,
@@ -107,6 +120,16 @@ const zh = {
       output: '写入文件而不是标准输出',
     },
     validate: { summary: '检查计划文件的格式和内容，列出所有问题', files: '要检查的文件 (默认：当前计划文件)' },
+    done: {
+      summary: '记录任务已完成 (多个序号：全部成功或全部不变)',
+      ids: '任务序号，可多个',
+      date: '完成日期 YYYY-MM-DD (默认：--as-of 的日期，即今天)',
+      by: '记录人 (默认：git config user.name)',
+      note: '完成情况说明',
+      force: '改写已有的完成记录',
+    },
+    undo: { summary: '删除任务的完成记录', ids: '任务序号，可多个' },
+    log: { summary: '为任务追加一条进展记录 (适合全年任务)', note: '进展内容', date: '日期 YYYY-MM-DD (默认：今天)' },
   },
 };
 
@@ -124,6 +147,9 @@ const en: Messages = {
   notAFile: 'not a file (expected the path of a plan file)',
   readFailed: (reason: string) => `cannot read it: ${reason}`,
   writeFailed: (reason: string) => `cannot write it: ${reason} (expected a writable path)`,
+  lockBusy: (lock: string, owner: string) =>
+    `the plan file is being changed by another process (lock ${lock}, held by ${owner}); try again shortly. If that process is gone, remove the lock: rm ${JSON.stringify(lock)}`,
+  lockFailed: (lock: string, reason: string) => `cannot create the lock ${lock}: ${reason} (expected a writable directory)`,
   notUtf8: 'not UTF-8 text (expected a UTF-8 encoded YAML file)',
   emptyFile: 'the file is empty (expected a plan: schemaVersion, year, title, departments, tasks)',
   yamlSyntax: (message: string) => `YAML syntax error: ${message}`,
@@ -149,6 +175,15 @@ const en: Messages = {
   badPeriodInPlan: (path: string, v: string) =>
     `${path} ${q(v)} is not a period (expected e.g. 7月, 3-4月, 第二季度, 上半年, 全年)`,
   root: 'the plan',
+
+  cannotEdit: (reason: string) => `cannot change this task without touching anything else: ${reason} (expected a block-style task as in plans/2023.yaml)`,
+  alreadyDone: (file: string, id: number, date: string, by?: string) =>
+    `${file}: task ${id} was already done on ${date}${by ? ` by ${by}` : ''} (use --force to replace the record)`,
+  notDone: (file: string, id: number) => `${file}: task ${id} is not done, so there is no completion to undo (expected a done task)`,
+  emptyNote: 'the note is empty (expected some text, such as "venue booked")',
+  recordedDone: (ids: number[], date: string, by?: string) => `recorded as done: task ${enList(ids)} (${date}${by ? `, ${by}` : ''})`,
+  recordedUndo: (ids: number[]) => `removed the completion of task ${enList(ids)}`,
+  recordedLog: (id: number, date: string, note: string) => `logged for task ${id} (${date}): ${note}`,
 
   noPlanFile: (looked: string[]) => `no plan file found (looked for ${enList(looked)}; name one with -f)`,
   severalPlanFiles: (wanted: string, found: string[]) =>
@@ -208,6 +243,16 @@ const en: Messages = {
       output: 'write to this file instead of standard output',
     },
     validate: { summary: 'check plan files against the schema and the rules; list every problem', files: 'files to check (default: the current plan file)' },
+    done: {
+      summary: 'record that tasks are done (several ids: all or none)',
+      ids: 'task ids, one or more',
+      date: 'date done, YYYY-MM-DD (default: the --as-of date, i.e. today)',
+      by: 'who did or recorded it (default: git config user.name)',
+      note: 'a note on how it was done',
+      force: 'replace an existing completion record',
+    },
+    undo: { summary: "remove tasks' completion records", ids: 'task ids, one or more' },
+    log: { summary: 'append a progress note to a task (for year-round tasks)', note: 'what progressed', date: 'date, YYYY-MM-DD (default: today)' },
   },
 };
 

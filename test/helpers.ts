@@ -31,7 +31,15 @@ export interface RunResult {
 
 /** An environment without the user's settings: no colour, no locale, no PLAN_FILE. */
 export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: tmpdir(), NO_COLOR: '1', ...extra };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: tmpdir(),
+    NO_COLOR: '1',
+    // No git identity from the machine: `plan done` reads `git config user.name`.
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    ...extra,
+  };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   return env;
 }
@@ -52,6 +60,7 @@ export function run(args: string[], opts: { cwd: string; env?: Record<string, st
 export function runAsync(args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): Promise<RunResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: cleanEnv(opts.env) });
+    child.stdin.end();
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -9,7 +9,7 @@ import { viewTasks, type TaskView } from '../plan/view.js';
 
 /** Finds and loads the plan the global options name. */
 export function openPlan(ctx: Context): LoadedPlan {
-  return loadPlan(findPlanFile({ ...(ctx.file !== undefined && { file: ctx.file }), env: ctx.env, cwd: ctx.cwd, asOf: ctx.asOf }));
+  return loadPlan(planFile(ctx));
 }
 
 /** Checks that a department is in the plan's registry (exit 2 with a suggestion otherwise). */
@@ -23,11 +23,22 @@ export function checkDepartment(plan: Plan, department: string): string {
 /** The views of the given task ids, in the order asked; exit 1 naming an unknown id. */
 export function findTasks(loaded: LoadedPlan, ids: readonly number[], asOf: string): TaskView[] {
   const views = viewTasks(loaded.plan, asOf);
-  return ids.map((id) => {
-    const view = views.find((v) => v.id === id);
-    if (!view) throw new PlanError(m.unknownTask(loaded.file, id, idRanges(views.map((v) => v.id))));
-    return view;
-  });
+  return taskIndexes(loaded.file, loaded.plan, ids).map((i) => views[i]!);
+}
+
+/** The index in `tasks` of each id (duplicates dropped); exit 1 naming every unknown id. */
+export function taskIndexes(file: string, plan: Plan, ids: readonly number[]): number[] {
+  const unique = [...new Set(ids)];
+  const indexes = unique.map((id) => plan.tasks.findIndex((t) => t.id === id));
+  const known = () => idRanges(plan.tasks.map((t) => t.id));
+  const missing = unique.filter((_, i) => indexes[i]! < 0);
+  if (missing.length) throw new PlanError(missing.map((id) => m.unknownTask(file, id, known())));
+  return indexes;
+}
+
+/** The plan file the global options name, without reading it. */
+export function planFile(ctx: Context): string {
+  return findPlanFile({ ...(ctx.file !== undefined && { file: ctx.file }), env: ctx.env, cwd: ctx.cwd, asOf: ctx.asOf });
 }
 
 /** `1-25` or `1-3、7、9-10` style summary of ids. */

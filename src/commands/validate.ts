@@ -1,8 +1,8 @@
 import type { Context, Output } from '../context.js';
 import { PlanError } from '../errors.js';
-import { findPlanFile } from '../io/discover.js';
-import { checkPlanText, readPlanText } from '../io/load.js';
+import { checkPlanText, readPlanSource } from '../io/load.js';
 import { m } from '../messages.js';
+import { planFile } from './common.js';
 
 /** The result of checking one file. */
 export interface FileCheck {
@@ -14,7 +14,7 @@ export interface FileCheck {
 /** Checks one plan file; problems are located `FILE:LINE:COL: message` lines. */
 export function checkFile(file: string): FileCheck {
   try {
-    const { plan, problems } = checkPlanText(file, readPlanText(file));
+    const { plan, problems } = checkPlanText(file, readPlanSource(file).text);
     return { file, problems, ...(plan && { tasks: plan.tasks.length }) };
   } catch (e) {
     if (e instanceof PlanError) return { file, problems: e.lines };
@@ -23,7 +23,7 @@ export function checkFile(file: string): FileCheck {
 }
 
 export async function validate(files: string[], ctx: Context): Promise<Output> {
-  const targets = files.length ? files : [findPlanFile({ ...(ctx.file !== undefined && { file: ctx.file }), env: ctx.env, cwd: ctx.cwd, asOf: ctx.asOf })];
+  const targets = files.length ? files : [planFile(ctx)];
   const checks = targets.map(checkFile);
   const stdout = checks.map((c) => (c.problems.length ? m.invalidFile(c.file, c.problems.length) : m.validFile(c.file, c.tasks ?? 0)));
   return {

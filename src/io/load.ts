@@ -16,6 +16,14 @@ export interface LoadedPlan {
 export interface CheckResult {
   plan?: Plan;
   problems: string[];
+  /** The parsed document, for locating nodes when editing. */
+  doc?: Document;
+}
+
+/** A plan file's text, decoded from UTF-8 without its byte-order mark, and whether it had one. */
+export interface PlanSource {
+  text: string;
+  bom: boolean;
 }
 
 // Bounds for hostile input: alias expansion and nesting.
@@ -24,13 +32,13 @@ const MAX_ALIAS_COUNT = 100;
 
 /** Reads, parses and validates a plan file; throws a PlanError listing every problem. */
 export function loadPlan(file: string): LoadedPlan {
-  const { plan, problems } = checkPlanText(file, readPlanText(file));
+  const { plan, problems } = checkPlanText(file, readPlanSource(file).text);
   if (!plan) throw new PlanError(problems);
   return { file, plan };
 }
 
-/** A plan file's text (UTF-8, BOM removed); throws a PlanError when it cannot be read. */
-export function readPlanText(file: string): string {
+/** A plan file's text; throws a PlanError when it cannot be read or is not UTF-8. */
+export function readPlanSource(file: string): PlanSource {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -39,11 +47,13 @@ export function readPlanText(file: string): string {
     const why = code === 'ENOENT' ? m.fileNotFound : code === 'EISDIR' ? m.notAFile : m.readFailed((e as Error).message);
     throw new PlanError(`${file}: ${why}`);
   }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), bom };
   } catch {
-    const at = firstInvalidUtf8(bytes);
-    const before = bytes.subarray(0, at).toString('utf8');
+    const at = firstInvalidUtf8(body);
+    const before = body.subarray(0, at).toString('utf8');
     const line = before.split('\n').length;
     const col = before.length - before.lastIndexOf('\n');
     throw new PlanError(`${file}:${line}:${col}: ${m.notUtf8}`);
@@ -78,7 +88,7 @@ export function checkPlanText(file: string, text: string): CheckResult {
   }
   const problems = [...schemaProblems(data), ...semanticProblems(data)];
   if (problems.length) return done(problems.map((p) => at(offsetOf(doc, p), p.message)));
-  return { plan: data as Plan, problems: [] };
+  return { plan: data as Plan, problems: [], doc };
 }
 
 /** The source offset of a problem: its value's node, or its key for `atKey`; the nearest parent when missing. */

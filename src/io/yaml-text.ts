@@ -12,7 +12,12 @@ export function yamlScalar(value: string): string {
   return plain === value && !YAML11_WORDS.test(value) ? value : JSON.stringify(value);
 }
 
+/** A string as a scalar inside a flow collection, where `,[]{}` also need quotes. */
+export function yamlFlowScalar(value: string): string {
+  return /[,[\]{}]/.test(value) ? JSON.stringify(value) : yamlScalar(value);
+}
+
 /** A flow sequence of strings: `[局工会, 机关工会]`. */
 export function yamlFlowList(values: readonly string[]): string {
-  return `[${values.map((v) => (/[,[\]{}]/.test(v) ? JSON.stringify(v) : yamlScalar(v))).join(', ')}]`;
+  return `[${values.map(yamlFlowScalar).join(', ')}]`;
 }

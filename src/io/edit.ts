@@ -1,0 +1,133 @@
+// Minimal-diff edits of a plan's YAML text. The parsed document is used only to find where a
+// task's block and keys are; the change is spliced into the source text, so comments, blank
+// lines, quoting, flow/block style and line endings elsewhere stay byte for byte.
+import { isMap, isPair, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { TaskEdit } from '../plan/edits.js';
+import type { Completion, LogEntry } from '../plan/types.js';
+import { yamlFlowScalar, yamlScalar } from './yaml-text.js';
+
+interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Thrown when a task's layout is one the splicer does not handle (the caller reports it). */
+export class UneditableError extends Error {}
+
+/** The text with each edit spliced into its task's block; edits of different tasks do not overlap. */
+export function spliceEdits(text: string, doc: Document, edits: readonly TaskEdit[]): string {
+  const tasks = doc.get('tasks', true) as YAMLSeq | undefined;
+  if (!isSeq(tasks)) throw new UneditableError('tasks is not a sequence');
+  const eol = /\r\n/.exec(text)?.index === text.indexOf('\n') - 1 ? '\r\n' : '\n';
+  const splices = edits.map((e) => {
+    const item = tasks.items[e.index] as Node | undefined;
+    if (!isMap(item) || !item.range) throw new UneditableError(`task ${e.index} is not a mapping`);
+    return item.flow ? flowSplice(text, item, e) : blockSplice(text, item, e, eol);
+  });
+  let out = text;
+  for (const s of splices.sort((a, b) => b.start - a.start)) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  return out;
+}
+
+function pairOf(map: YAMLMap, key: string): Pair<Node, Node> | undefined {
+  return map.items.find((p): p is Pair<Node, Node> => isPair(p) && String((p.key as { value?: unknown })?.value) === key);
+}
+
+const lineStart = (text: string, at: number) => text.lastIndexOf('\n', at - 1) + 1;
+
+/** Just past the line break that ends the line holding `at` (the text's end when there is none). */
+function lineEnd(text: string, at: number): number {
+  const nl = text.indexOf('\n', at);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+/** [start, end) of a block mapping pair's whole lines, from its key to the end of its value. */
+function pairLines(text: string, pair: Pair<Node, Node>): [number, number] {
+  const keyStart = pair.key.range![0];
+  const valueEnd = pair.value?.range?.[1] ?? pair.key.range![1];
+  return [lineStart(text, keyStart), lineEnd(text, Math.max(keyStart, valueEnd - 1))];
+}
+
+function blockSplice(text: string, item: YAMLMap, e: TaskEdit, eol: string): Splice {
+  const start = item.range![0];
+  const indent = ' '.repeat(start - lineStart(text, start));
+  // The task's own block ends after the line break of its last value; comments and blank lines after it are not its.
+  const end = item.range![1];
+
+  if (e.op === 'log') {
+    const log = pairOf(item, 'log');
+    if (!log) return rowsAt(text, end, end, [`${indent}log:`, ...logItemRows(`${indent}  - `, e.entry)], eol);
+    const seq = log.value;
+    if (isSeq(seq) && seq.flow) return flowSeqAppend(seq, flowLogEntry(e.entry));
+    if (!isSeq(seq) || !seq.items.length) throw new UneditableError('log is not a list');
+    const first = seq.items[0] as Node;
+    const prefix = text.slice(lineStart(text, first.range![0]), first.range![0]);
+    if (!/^ *- +$/.test(prefix)) throw new UneditableError('unexpected log layout');
+    const at = lineEnd(text, seq.range![1] - 1);
+    return rowsAt(text, at, at, logItemRows(prefix, e.entry), eol);
+  }
+
+  const existing = pairOf(item, 'completed');
+  if (e.op === 'complete') {
+    const [from, to] = existing ? pairLines(text, existing) : [end, end];
+    return rowsAt(text, from, to, completionRows(indent, e.completion), eol);
+  }
+  if (!existing) throw new UneditableError('no completed key');
+  let [from, to] = pairLines(text, existing);
+  // At the end of a file without a final line break, take the break before the pair instead.
+  if (to === text.length && !text.endsWith('\n')) from = Math.max(0, from - eol.length);
+  return { start: from, end: to, text: '' };
+}
+
+/** Whole lines replacing [from, to); at the end of a file without a final line break, none is added. */
+function rowsAt(text: string, from: number, to: number, rows: string[], eol: string): Splice {
+  if (to < text.length || text.endsWith('\n')) return { start: from, end: to, text: rows.map((r) => r + eol).join('') };
+  return { start: from, end: to, text: (from === to ? eol : '') + rows.join(eol) };
+}
+
+function completionRows(indent: string, c: Completion): string[] {
+  return [
+    `${indent}completed:`,
+    `${indent}  date: ${c.date}`,
+    ...(c.by !== undefined ? [`${indent}  by: ${yamlScalar(c.by)}`] : []),
+    ...(c.note !== undefined ? [`${indent}  note: ${yamlScalar(c.note)}`] : []),
+  ];
+}
+
+function logItemRows(prefix: string, entry: LogEntry): string[] {
+  return [`${prefix}date: ${entry.date}`, `${' '.repeat(prefix.length)}note: ${yamlScalar(entry.note)}`];
+}
+
+const flowCompletion = (c: Completion) =>
+  `{date: ${c.date}${c.by !== undefined ? `, by: ${yamlFlowScalar(c.by)}` : ''}${c.note !== undefined ? `, note: ${yamlFlowScalar(c.note)}` : ''}}`;
+const flowLogEntry = (entry: LogEntry) => `{date: ${entry.date}, note: ${yamlFlowScalar(entry.note)}}`;
+
+/** Edits of a task written as a flow mapping, `- {id: 1, period: …}`. */
+function flowSplice(text: string, item: YAMLMap, e: TaskEdit): Splice {
+  const close = item.range![1] - 1; // the closing brace
+  const insert = (text: string): Splice => ({ start: close, end: close, text: `, ${text}` });
+  if (e.op === 'log') {
+    const log = pairOf(item, 'log');
+    if (!log) return insert(`log: [${flowLogEntry(e.entry)}]`);
+    if (!isSeq(log.value) || !log.value.flow) throw new UneditableError('log is not a flow list');
+    return flowSeqAppend(log.value, flowLogEntry(e.entry));
+  }
+  const existing = pairOf(item, 'completed');
+  if (e.op === 'complete' && !existing) return insert(`completed: ${flowCompletion(e.completion)}`);
+  if (!existing) throw new UneditableError('no completed key');
+  const keyStart = existing.key.range![0];
+  const valueEnd = existing.value?.range?.[1] ?? existing.key.range![1];
+  if (e.op === 'complete') return { start: keyStart, end: valueEnd, text: `completed: ${flowCompletion(e.completion)}` };
+  // Remove the pair with the comma before it (or after it, when it is the first pair).
+  let before = keyStart;
+  while (before > 0 && /\s/.test(text[before - 1]!)) before--;
+  if (text[before - 1] === ',') return { start: before - 1, end: valueEnd, text: '' };
+  const after = /^\s*,\s*/.exec(text.slice(valueEnd))?.[0].length ?? 0;
+  return { start: keyStart, end: valueEnd + after, text: '' };
+}
+
+function flowSeqAppend(seq: YAMLSeq, entry: string): Splice {
+  const close = seq.range![1] - 1;
+  return { start: close, end: close, text: seq.items.length ? `, ${entry}` : entry };
+}

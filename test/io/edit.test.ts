@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { parse, parseDocument } from 'yaml';
+import { spliceEdits } from '../../src/io/edit.js';
+import { applyEdits, type TaskEdit } from '../../src/plan/edits.js';
+import type { Plan } from '../../src/plan/types.js';
+
+const head = 'schemaVersion: 1\nyear: 2023\ntitle: T\ndepartments: [甲, 乙]\n';
+
+// Plans in the layouts people write by hand; every edit must splice cleanly into each.
+const layouts: Record<string, string> = {
+  spec: `${head}tasks:\n  - id: 1\n    period: 1-2月\n    content: 一\n    departments: [甲]\n\n  - id: 2\n    period: 3-4月\n    content: 二\n    departments: [甲, 乙]\n`,
+  comments: `# top\n${head}tasks:  # the annex\n  # first\n  - id: 1   # one\n    period: 1-2月 # when\n    content: "一"\n    departments: [甲]    # aligned\n    # trailing comment in the block\n\n  - id: 2\n    period: '3-4月'\n    content: >-\n      二\n    departments:\n      - 甲\n      - 乙\n# end\n`,
+  unindented: `${head}tasks:\n- id: 1\n  period: 1-2月\n  content: 一\n  departments: [甲]\n- id: 2\n  period: 3-4月\n  content: 二\n  departments: [甲, 乙]\n`,
+  fourSpaces: `${head}tasks:\n    -   id: 1\n        period: 1-2月\n        content: 一\n        departments: [甲]\n\n    -   id: 2\n        period: 3-4月\n        content: 二\n        departments: [甲, 乙]\n`,
+  noFinalBreak: `${head}tasks:\n  - id: 1\n    period: 1-2月\n    content: 一\n    departments: [甲]\n\n  - id: 2\n    period: 3-4月\n    content: 二\n    departments: [甲, 乙]`,
+  crlf: `${head}tasks:\n  - id: 1\n    period: 1-2月\n    content: 一\n    departments: [甲]\n\n  - id: 2\n    period: 3-4月\n    content: 二\n    departments: [甲, 乙]\n`.replace(/\n/g, '\r\n'),
+  flow: `${head}tasks:\n  - {id: 1, period: 1-2月, content: 一, departments: [甲]}\n  - { id: 2, period: 3-4月, content: 二, departments: [甲, 乙] }\n`,
+  withRecords: `${head}tasks:\n  - id: 1\n    period: 1-2月\n    content: 一\n    departments: [甲]\n    log:\n      - date: 2023-01-05\n        note: 开始\n    completed: {date: 2023-02-01}\n\n  - id: 2\n    period: 3-4月\n    content: 二\n    departments: [甲, 乙]\n    log: []\n`,
+};
+
+const edits: Record<string, TaskEdit> = {
+  complete: { index: 0, op: 'complete', completion: { date: '2023-04-20', by: '张三', note: '好: 完成, #1' } },
+  completeSecond: { index: 1, op: 'complete', completion: { date: '2023-04-20' } },
+  log: { index: 0, op: 'log', entry: { date: '2023-03-15', note: '场地已落实' } },
+  logSecond: { index: 1, op: 'log', entry: { date: '2023-03-15', note: 'yes' } },
+};
+
+const apply = (text: string, es: TaskEdit[]) => spliceEdits(text, parseDocument(text), es);
+
+describe('spliceEdits', () => {
+  for (const [layout, text] of Object.entries(layouts)) {
+    describe(layout, () => {
+      const plan = parse(text) as Plan;
+      for (const [name, edit] of Object.entries(edits)) {
+        it(`${name} reads back as intended and changes nothing else`, () => {
+          const out = apply(text, [edit]);
+          expect(parse(out)).toEqual(applyEdits(plan, [edit]));
+          // Every original line is still there, in order: the edit only added or replaced task lines.
+          const kept = text.split('\n').filter((l) => !out.split('\n').includes(l));
+          if (layout === 'flow') expect(kept).toEqual([text.split('\n')[5 + edit.index]]); // only the task's own line
+          else if (layout !== 'withRecords') expect(kept).toEqual([]);
+          if (layout === 'crlf') expect(out.replace(/\r\n/g, '')).not.toContain('\n');
+        });
+      }
+      it('done then undo gives back the original text', () => {
+        const open = plan.tasks.findIndex((t) => !t.completed);
+        const done = apply(text, [{ index: open, op: 'complete', completion: { date: '2023-05-01', by: 'Ann' } }]);
+        expect(apply(done, [{ index: open, op: 'uncomplete' }])).toBe(text);
+      });
+    });
+  }
+
+  it('replaces an existing completion in place (--force)', () => {
+    const text = layouts.withRecords!;
+    const out = apply(text, [{ index: 0, op: 'complete', completion: { date: '2023-02-10' } }]);
+    expect(out).toContain('        note: 开始\n    completed:\n      date: 2023-02-10\n\n  - id: 2');
+  });
+
+  it('removes a completion that is not the last key', () => {
+    const text = `${head}tasks:\n  - id: 1\n    completed:\n      date: 2023-02-01\n    period: 1-2月\n    content: 一\n    departments: [甲]\n`;
+    expect(apply(text, [{ index: 0, op: 'uncomplete' }])).toBe(`${head}tasks:\n  - id: 1\n    period: 1-2月\n    content: 一\n    departments: [甲]\n`);
+  });
+
+  it('edits several tasks at once', () => {
+    const text = layouts.spec!;
+    const out = apply(text, [edits.complete!, edits.completeSecond!]);
+    expect((parse(out) as Plan).tasks.map((t) => t.completed?.date)).toEqual(['2023-04-20', '2023-04-20']);
+  });
+
+  it('quotes values that YAML would read otherwise', () => {
+    const out = apply(layouts.spec!, [{ index: 0, op: 'complete', completion: { date: '2023-04-20', by: 'yes', note: '- 123' } }]);
+    expect(out).toContain('      by: "yes"\n      note: "- 123"\n');
+  });
+});
