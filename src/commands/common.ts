@@ -8,7 +8,7 @@ import type { Plan } from '../plan/types.js';
 import { viewTasks, type TaskView } from '../plan/view.js';
 
 /** Finds and loads the plan the global options name. */
-export function openPlan(ctx: Context): LoadedPlan {
+export function openPlan(ctx: Context): Promise<LoadedPlan> {
   return loadPlan(planFile(ctx));
 }
 

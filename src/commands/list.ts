@@ -22,7 +22,7 @@ export function listTasks(plan: Plan, filter: TaskFilter, asOf: string): TaskVie
 }
 
 export async function list(opts: ListOptions, ctx: Context): Promise<Output> {
-  const { plan } = openPlan(ctx);
+  const { plan } = await openPlan(ctx);
   const tasks = listTasks(plan, { ...opts, ...(opts.department !== undefined && { department: opts.department.trim() }) }, ctx.asOf);
   if (opts.format === 'json') return { stdout: toJson(tasks.map(taskJson)) };
   if (opts.format === 'table' && tasks.length === 0) return { stdout: `${m.noTasks}\n` };

@@ -37,7 +37,7 @@ export function annexJson(plan: Plan, tasks: readonly TaskView[], withStatus: bo
 }
 
 export async function render(opts: RenderOptions, ctx: Context): Promise<Output> {
-  const { plan } = openPlan(ctx);
+  const { plan } = await openPlan(ctx);
   const tasks = viewTasks(plan, ctx.asOf);
   const text =
     opts.format === 'json'

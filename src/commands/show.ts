@@ -10,7 +10,7 @@ export const SHOW_FORMATS = ['text', 'json'] as const;
 export type ShowFormat = (typeof SHOW_FORMATS)[number];
 
 export async function show(id: number, opts: { format: ShowFormat }, ctx: Context): Promise<Output> {
-  const loaded = openPlan(ctx);
+  const loaded = await openPlan(ctx);
   const [task] = findTasks(loaded, [id], ctx.asOf);
   if (opts.format === 'json') return { stdout: toJson(taskJson(task!)) };
   const chalk = makeChalk(colorLevel({ color: ctx.color, isTTY: ctx.stdoutIsTTY, env: ctx.env }));

@@ -12,9 +12,9 @@ export interface FileCheck {
 }
 
 /** Checks one plan file; problems are located `FILE:LINE:COL: message` lines. */
-export function checkFile(file: string): FileCheck {
+export async function checkFile(file: string): Promise<FileCheck> {
   try {
-    const { plan, problems } = checkPlanText(file, readPlanSource(file).text);
+    const { plan, problems } = await checkPlanText(file, readPlanSource(file).text);
     return { file, problems, ...(plan && { tasks: plan.tasks.length }) };
   } catch (e) {
     if (e instanceof PlanError) return { file, problems: e.lines };
@@ -24,7 +24,7 @@ export function checkFile(file: string): FileCheck {
 
 export async function validate(files: string[], ctx: Context): Promise<Output> {
   const targets = files.length ? files : [planFile(ctx)];
-  const checks = targets.map(checkFile);
+  const checks = await Promise.all(targets.map(checkFile));
   const stdout = checks.map((c) => (c.problems.length ? m.invalidFile(c.file, c.problems.length) : m.validFile(c.file, c.tasks ?? 0)));
   return {
     stdout: `${stdout.join('\n')}\n`,

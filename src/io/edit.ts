@@ -1,9 +1,9 @@
-// Minimal-diff edits of a plan's YAML text. The parsed document is used only to find where a
-// task's block and keys are; the change is spliced into the source text, so comments, blank
-// lines, quoting, flow/block style and line endings elsewhere stay byte for byte.
-import { isMap, isPair, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+// Minimal-diff edits of a plan's YAML text. The parsers only say where each task's block and keys
+// are (TaskSpan); the change is spliced into the source text, so comments, blank lines, quoting,
+// flow/block style and line endings elsewhere stay byte for byte.
 import type { TaskEdit } from '../plan/edits.js';
 import type { Completion, LogEntry } from '../plan/types.js';
+import type { PairSpan, Span, TaskSpan } from './fast-yaml.js';
 import { yamlFlowScalar, yamlScalar } from './yaml-text.js';
 
 interface Splice {
@@ -16,23 +16,20 @@ interface Splice {
 export class UneditableError extends Error {}
 
 /** The text with each edit spliced into its task's block; edits of different tasks do not overlap. */
-export function spliceEdits(text: string, doc: Document, edits: readonly TaskEdit[]): string {
-  const tasks = doc.get('tasks', true) as YAMLSeq | undefined;
-  if (!isSeq(tasks)) throw new UneditableError('tasks is not a sequence');
-  const eol = /\r\n/.exec(text)?.index === text.indexOf('\n') - 1 ? '\r\n' : '\n';
+export function spliceEdits(text: string, tasks: readonly TaskSpan[], edits: readonly TaskEdit[]): string {
+  const firstBreak = text.indexOf('\n');
+  const eol = firstBreak > 0 && text[firstBreak - 1] === '\r' ? '\r\n' : '\n';
   const splices = edits.map((e) => {
-    const item = tasks.items[e.index] as Node | undefined;
-    if (!isMap(item) || !item.range) throw new UneditableError(`task ${e.index} is not a mapping`);
-    return item.flow ? flowSplice(text, item, e) : blockSplice(text, item, e, eol);
+    const task = tasks[e.index];
+    if (!task) throw new UneditableError(`task ${e.index} is not a mapping`);
+    return task.flow ? flowSplice(text, task, e) : blockSplice(text, task, e, eol);
   });
   let out = text;
   for (const s of splices.sort((a, b) => b.start - a.start)) out = out.slice(0, s.start) + s.text + out.slice(s.end);
   return out;
 }
 
-function pairOf(map: YAMLMap, key: string): Pair<Node, Node> | undefined {
-  return map.items.find((p): p is Pair<Node, Node> => isPair(p) && String((p.key as { value?: unknown })?.value) === key);
-}
+const pairOf = (task: TaskSpan, key: string): PairSpan | undefined => task.pairs.find((p) => p.key === key);
 
 const lineStart = (text: string, at: number) => text.lastIndexOf('\n', at - 1) + 1;
 
@@ -43,32 +40,30 @@ function lineEnd(text: string, at: number): number {
 }
 
 /** [start, end) of a block mapping pair's whole lines, from its key to the end of its value. */
-function pairLines(text: string, pair: Pair<Node, Node>): [number, number] {
-  const keyStart = pair.key.range![0];
-  const valueEnd = pair.value?.range?.[1] ?? pair.key.range![1];
-  return [lineStart(text, keyStart), lineEnd(text, Math.max(keyStart, valueEnd - 1))];
+function pairLines(text: string, pair: PairSpan): [number, number] {
+  const valueEnd = pair.value?.end ?? pair.keyStart + pair.key.length + 1;
+  return [lineStart(text, pair.keyStart), lineEnd(text, Math.max(pair.keyStart, valueEnd - 1))];
 }
 
-function blockSplice(text: string, item: YAMLMap, e: TaskEdit, eol: string): Splice {
-  const start = item.range![0];
-  const indent = ' '.repeat(start - lineStart(text, start));
+function blockSplice(text: string, task: TaskSpan, e: TaskEdit, eol: string): Splice {
+  const indent = ' '.repeat(task.start - lineStart(text, task.start));
   // The task's own block ends after the line break of its last value; comments and blank lines after it are not its.
-  const end = item.range![1];
+  const end = task.end;
 
   if (e.op === 'log') {
-    const log = pairOf(item, 'log');
+    const log = pairOf(task, 'log');
     if (!log) return rowsAt(text, end, end, [`${indent}log:`, ...logItemRows(`${indent}  - `, e.entry)], eol);
     const seq = log.value;
-    if (isSeq(seq) && seq.flow) return flowSeqAppend(seq, flowLogEntry(e.entry));
-    if (!isSeq(seq) || !seq.items.length) throw new UneditableError('log is not a list');
-    const first = seq.items[0] as Node;
-    const prefix = text.slice(lineStart(text, first.range![0]), first.range![0]);
+    if (seq?.kind === 'seq' && seq.flow) return flowSeqAppend(seq, flowLogEntry(e.entry));
+    const first = seq?.kind === 'seq' ? seq.items?.[0] : undefined;
+    if (first === undefined) throw new UneditableError('log is not a list');
+    const prefix = text.slice(lineStart(text, first), first);
     if (!/^ *- +$/.test(prefix)) throw new UneditableError('unexpected log layout');
-    const at = lineEnd(text, seq.range![1] - 1);
+    const at = lineEnd(text, seq!.end - 1);
     return rowsAt(text, at, at, logItemRows(prefix, e.entry), eol);
   }
 
-  const existing = pairOf(item, 'completed');
+  const existing = pairOf(task, 'completed');
   if (e.op === 'complete') {
     const [from, to] = existing ? pairLines(text, existing) : [end, end];
     return rowsAt(text, from, to, completionRows(indent, e.completion), eol);
@@ -104,20 +99,21 @@ const flowCompletion = (c: Completion) =>
 const flowLogEntry = (entry: LogEntry) => `{date: ${entry.date}, note: ${yamlFlowScalar(entry.note)}}`;
 
 /** Edits of a task written as a flow mapping, `- {id: 1, period: …}`. */
-function flowSplice(text: string, item: YAMLMap, e: TaskEdit): Splice {
-  const close = item.range![1] - 1; // the closing brace
-  const insert = (text: string): Splice => ({ start: close, end: close, text: `, ${text}` });
+function flowSplice(text: string, task: TaskSpan, e: TaskEdit): Splice {
+  const close = task.end - 1; // the closing brace
+  if (text[close] !== '}') throw new UneditableError('unexpected flow mapping layout');
+  const insert = (entry: string): Splice => ({ start: close, end: close, text: `, ${entry}` });
   if (e.op === 'log') {
-    const log = pairOf(item, 'log');
+    const log = pairOf(task, 'log');
     if (!log) return insert(`log: [${flowLogEntry(e.entry)}]`);
-    if (!isSeq(log.value) || !log.value.flow) throw new UneditableError('log is not a flow list');
+    if (log.value?.kind !== 'seq' || !log.value.flow) throw new UneditableError('log is not a flow list');
     return flowSeqAppend(log.value, flowLogEntry(e.entry));
   }
-  const existing = pairOf(item, 'completed');
+  const existing = pairOf(task, 'completed');
   if (e.op === 'complete' && !existing) return insert(`completed: ${flowCompletion(e.completion)}`);
-  if (!existing) throw new UneditableError('no completed key');
-  const keyStart = existing.key.range![0];
-  const valueEnd = existing.value?.range?.[1] ?? existing.key.range![1];
+  if (!existing?.value) throw new UneditableError('no completed key');
+  const { keyStart } = existing;
+  const valueEnd = existing.value.end;
   if (e.op === 'complete') return { start: keyStart, end: valueEnd, text: `completed: ${flowCompletion(e.completion)}` };
   // Remove the pair with the comma before it (or after it, when it is the first pair).
   let before = keyStart;
@@ -127,7 +123,7 @@ function flowSplice(text: string, item: YAMLMap, e: TaskEdit): Splice {
   return { start: keyStart, end: valueEnd + after, text: '' };
 }
 
-function flowSeqAppend(seq: YAMLSeq, entry: string): Splice {
-  const close = seq.range![1] - 1;
-  return { start: close, end: close, text: seq.items.length ? `, ${entry}` : entry };
+function flowSeqAppend(seq: Span, entry: string): Splice {
+  const close = seq.end - 1;
+  return { start: close, end: close, text: seq.items?.length ? `, ${entry}` : entry };
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { PlanError } from '../errors.js';
 import { m } from '../messages.js';
-import { SCHEMA_VERSIONS, type Plan } from '../plan/types.js';
-import { semanticProblems, type Problem } from '../plan/validate.js';
+import type { Plan } from '../plan/types.js';
+import { semanticProblems } from '../plan/validate.js';
+import { fastParse, type TaskSpan } from './fast-yaml.js';
 import { schemaProblems } from './schema.js';
 
 /** A plan read and validated from a file. */
@@ -16,8 +16,8 @@ export interface LoadedPlan {
 export interface CheckResult {
   plan?: Plan;
   problems: string[];
-  /** The parsed document, for locating nodes when editing. */
-  doc?: Document;
+  /** Where each task is in the text, for editing it (present with `plan`). */
+  tasks?: TaskSpan[];
 }
 
 /** A plan file's text, decoded from UTF-8 without its byte-order mark, and whether it had one. */
@@ -26,13 +26,9 @@ export interface PlanSource {
   bom: boolean;
 }
 
-// Bounds for hostile input: alias expansion and nesting.
-const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
-const MAX_ALIAS_COUNT = 100;
-
 /** Reads, parses and validates a plan file; throws a PlanError listing every problem. */
-export function loadPlan(file: string): LoadedPlan {
-  const { plan, problems } = checkPlanText(file, readPlanSource(file).text);
+export async function loadPlan(file: string): Promise<LoadedPlan> {
+  const { plan, problems } = await checkPlanText(file, readPlanSource(file).text);
   if (!plan) throw new PlanError(problems);
   return { file, plan };
 }
@@ -60,57 +56,18 @@ export function readPlanSource(file: string): PlanSource {
   }
 }
 
-/** Parses and validates a plan's text; never throws for a bad plan. */
-export function checkPlanText(file: string, text: string): CheckResult {
-  const lineCounter = new LineCounter();
-  const at = (offset: number, message: string) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, col, text: `${file}:${line}:${col}: ${message}` };
-  };
-  const done = (found: { line: number; col: number; text: string }[]) => ({
-    problems: found.sort((a, b) => a.line - b.line || a.col - b.col).map((p) => p.text),
-  });
-
-  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
-  if (doc.errors.length) return done(doc.errors.map((e) => at(e.pos[0], m.yamlSyntax(e.message))));
-  if (doc.contents === null) return done([at(0, m.emptyFile)]);
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (e) {
-    return done([at(0, m.yamlSyntax((e as Error).message))]);
+/**
+ * Parses and validates a plan's text; never throws for a bad plan. Valid plans in the simple
+ * subset take the fast reader; anything else, and every invalid plan, is parsed with `yaml`
+ * (loaded only then), which also locates each problem in the file.
+ */
+export async function checkPlanText(file: string, text: string): Promise<CheckResult> {
+  const fast = fastParse(text);
+  if (fast && fast.data.schemaVersion === 1) {
+    const problems = schemaProblems(fast.data).length || semanticProblems(fast.data).length;
+    if (!problems) return { plan: fast.data as unknown as Plan, problems: [], tasks: fast.tasks };
   }
-  if (!isMap(doc.contents)) return done([at(doc.contents.range?.[0] ?? 0, m.notAMapping)]);
-
-  const version = (data as Record<string, unknown>).schemaVersion;
-  if (typeof version === 'number' && !SCHEMA_VERSIONS.includes(version)) {
-    return done([at(offsetOf(doc, { path: ['schemaVersion'], message: '' }), m.unsupportedVersion(version, SCHEMA_VERSIONS))]);
-  }
-  const problems = [...schemaProblems(data), ...semanticProblems(data)];
-  if (problems.length) return done(problems.map((p) => at(offsetOf(doc, p), p.message)));
-  return { plan: data as Plan, problems: [], doc };
-}
-
-/** The source offset of a problem: its value's node, or its key for `atKey`; the nearest parent when missing. */
-function offsetOf(doc: Document, problem: Problem): number {
-  let node: Node | null | undefined = doc.contents;
-  let offset = node?.range?.[0] ?? 0;
-  for (const [i, seg] of problem.path.entries()) {
-    const last = i === problem.path.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) break;
-      const key = pair.key as Node;
-      if (last && problem.atKey) return key.range?.[0] ?? offset;
-      node = pair.value as Node | null;
-      offset = node?.range?.[0] ?? key.range?.[0] ?? offset;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      node = node.items[seg] as Node | undefined;
-      if (!node) break;
-      offset = node.range?.[0] ?? offset;
-    } else break;
-  }
-  return offset;
+  return (await import('./yaml-check.js')).checkWithYaml(file, text);
 }
 
 /** Byte offset of the first malformed UTF-8 sequence (used only to locate the error). */

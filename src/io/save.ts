@@ -26,20 +26,20 @@ export async function updatePlanFile(file: string, decide: (plan: Plan) => TaskE
   const lock = await acquireLock(file);
   try {
     const { text, bom } = readPlanSource(file);
-    const { plan, problems, doc } = checkPlanText(file, text);
-    if (!plan || !doc) throw new PlanError(problems);
+    const { plan, problems, tasks } = await checkPlanText(file, text);
+    if (!plan || !tasks) throw new PlanError(problems);
     const edits = decide(plan);
     const after = applyEdits(plan, edits);
     if (!edits.length) return { before: plan, after, edits };
 
     let next: string;
     try {
-      next = spliceEdits(text, doc, edits);
+      next = spliceEdits(text, tasks, edits);
     } catch (e) {
       if (e instanceof UneditableError) throw new PlanError(`${file}: ${m.cannotEdit(e.message)}`);
       throw e;
     }
-    const reread = checkPlanText(file, next);
+    const reread = await checkPlanText(file, next);
     if (!reread.plan || !isDeepStrictEqual(reread.plan, after)) throw new PlanError(`${file}: ${m.cannotEdit('the edited text does not read back as intended')}`);
 
     try {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
 import { spliceEdits } from '../../src/io/edit.js';
+import { fastParse } from '../../src/io/fast-yaml.js';
+import { taskSpans } from '../../src/io/yaml-check.js';
 import { applyEdits, type TaskEdit } from '../../src/plan/edits.js';
 import type { Plan } from '../../src/plan/types.js';
 
@@ -25,7 +27,13 @@ const edits: Record<string, TaskEdit> = {
   logSecond: { index: 1, op: 'log', entry: { date: '2023-03-15', note: 'yes' } },
 };
 
-const apply = (text: string, es: TaskEdit[]) => spliceEdits(text, parseDocument(text), es);
+/** Splices with the task spans of both readers; they must agree where the fast one reads the text. */
+const apply = (text: string, es: TaskEdit[]) => {
+  const viaYaml = spliceEdits(text, taskSpans(parseDocument(text)), es);
+  const fast = fastParse(text);
+  if (fast) expect(spliceEdits(text, fast.tasks, es)).toBe(viaYaml);
+  return viaYaml;
+};
 
 describe('spliceEdits', () => {
   for (const [layout, text] of Object.entries(layouts)) {

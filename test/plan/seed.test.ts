@@ -5,7 +5,7 @@ import { parsePeriod } from '../../src/plan/period.js';
 import { SEED_PLAN, SEED_TEXT } from '../helpers.js';
 
 const seed = readFileSync(SEED_TEXT, 'utf8');
-const { plan } = loadPlan(SEED_PLAN);
+const { plan } = await loadPlan(SEED_PLAN);
 
 /** The seed's annex rows: blank period cells continue the row above. */
 function seedAnnex() {

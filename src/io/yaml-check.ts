@@ -1,0 +1,95 @@
+// The full YAML path: for plans outside the fast reader's subset and for every invalid plan,
+// whose problems it locates at FILE:LINE:COL.
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { m } from '../messages.js';
+import { SCHEMA_VERSIONS, type Plan } from '../plan/types.js';
+import { semanticProblems, type Problem } from '../plan/validate.js';
+import type { PairSpan, Span, TaskSpan } from './fast-yaml.js';
+import type { CheckResult } from './load.js';
+import { schemaProblems } from './schema.js';
+
+// Bounds for hostile input: alias expansion.
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+const MAX_ALIAS_COUNT = 100;
+
+/** Parses and validates a plan's text with `yaml`; never throws for a bad plan. */
+export function checkWithYaml(file: string, text: string): CheckResult {
+  const lineCounter = new LineCounter();
+  const at = (offset: number, message: string) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, col, text: `${file}:${line}:${col}: ${message}` };
+  };
+  const done = (found: { line: number; col: number; text: string }[]) => ({
+    problems: found.sort((a, b) => a.line - b.line || a.col - b.col).map((p) => p.text),
+  });
+
+  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
+  if (doc.errors.length) return done(doc.errors.map((e) => at(e.pos[0], m.yamlSyntax(e.message))));
+  if (doc.contents === null) return done([at(0, m.emptyFile)]);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    return done([at(0, m.yamlSyntax((e as Error).message))]);
+  }
+  if (!isMap(doc.contents)) return done([at(doc.contents.range?.[0] ?? 0, m.notAMapping)]);
+
+  const version = (data as Record<string, unknown>).schemaVersion;
+  if (typeof version === 'number' && !SCHEMA_VERSIONS.includes(version)) {
+    return done([at(offsetOf(doc, { path: ['schemaVersion'], message: '' }), m.unsupportedVersion(version, SCHEMA_VERSIONS))]);
+  }
+  const problems = [...schemaProblems(data), ...semanticProblems(data)];
+  if (problems.length) return done(problems.map((p) => at(offsetOf(doc, p), p.message)));
+  return { plan: data as Plan, problems: [], tasks: taskSpans(doc) };
+}
+
+/** The source offset of a problem: its value's node, or its key for `atKey`; the nearest parent when missing. */
+function offsetOf(doc: Document, problem: Problem): number {
+  let node: Node | null | undefined = doc.contents;
+  let offset = node?.range?.[0] ?? 0;
+  for (const [i, seg] of problem.path.entries()) {
+    const last = i === problem.path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      const key = pair.key as Node;
+      if (last && problem.atKey) return key.range?.[0] ?? offset;
+      node = pair.value as Node | null;
+      offset = node?.range?.[0] ?? key.range?.[0] ?? offset;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg] as Node | undefined;
+      if (!node) break;
+      offset = node.range?.[0] ?? offset;
+    } else break;
+  }
+  return offset;
+}
+
+/** Where each task is, from the parsed document's node ranges. */
+export function taskSpans(doc: Document): TaskSpan[] {
+  const tasks = doc.get('tasks', true);
+  if (!isSeq(tasks)) return [];
+  return tasks.items.filter(isMap).map((item: YAMLMap) => ({
+    start: item.range![0],
+    end: item.range![1],
+    flow: Boolean(item.flow),
+    pairs: item.items.filter(isPair).map(
+      (p): PairSpan => ({
+        key: String((p.key as { value?: unknown }).value),
+        keyStart: (p.key as Node).range![0],
+        value: p.value ? span(p.value as Node) : null,
+      }),
+    ),
+  }));
+}
+
+function span(node: Node): Span {
+  const kind = isSeq(node) ? 'seq' : isMap(node) ? 'map' : 'scalar';
+  return {
+    start: node.range![0],
+    end: node.range![1],
+    kind,
+    flow: Boolean((node as { flow?: boolean }).flow),
+    ...(isSeq(node) && { items: node.items.map((n) => (n as Node).range![0]) }),
+  };
+}
