@@ -14,6 +14,7 @@ const LANGS: readonly Lang[] = ['zh', 'en'];
 const LIST_FORMATS = ['table', 'json', 'csv', 'tsv', 'markdown'] as const;
 const SHOW_FORMATS = ['text', 'json'] as const;
 const RENDER_FORMATS = ['table', 'markdown', 'html', 'csv', 'tsv', 'json'] as const;
+const SUMMARY_FORMATS = ['text', 'markdown', 'json', 'html'] as const;
 
 /** Runs the CLI on `argv` (as process.argv) and returns the exit code. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -77,6 +78,7 @@ function buildProgram(io: Io, lang: Lang): Command {
     'plan list --department 女工委 --status open',
     'plan show 7',
     'plan render --format markdown',
+    'plan summary --format markdown',
     'plan validate plans/*.yaml',
   ]));
 
@@ -142,6 +144,21 @@ function buildProgram(io: Io, lang: Lang): Command {
     .action(async (opts, cmd: Command) => {
       const { render } = await import('./commands/render.js');
       emit(await render(opts, context(cmd)));
+    });
+
+  command('summary', h.summary.summary, [
+    'plan summary',
+    'plan summary --as-of 2023-12-31',
+    'plan summary --format markdown >> "$GITHUB_STEP_SUMMARY"',
+    'plan summary --format html -o summary.html',
+    'plan summary --format json --fail-on-overdue',
+  ])
+    .addOption(formatOption(SUMMARY_FORMATS, 'text'))
+    .option('-o, --output <file>', h.summary.output)
+    .option('--fail-on-overdue', h.summary.failOnOverdue, false)
+    .action(async (opts, cmd: Command) => {
+      const { summary } = await import('./commands/summary.js');
+      emit(await summary(opts, context(cmd)));
     });
 
   command('validate', h.validate.summary, ['plan validate', 'plan validate plans/*.yaml'])
