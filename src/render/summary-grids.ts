@@ -13,11 +13,23 @@ export interface SummaryGrids {
   completions: Grid;
 }
 
+/** A group's tally with the name it is shown under. */
+export type LabelledTally = Tally & { label: string };
+
+/** The tallies by period and by department, each labelled with its period or department. */
+export function labelledTallies(s: Summary): { byPeriod: LabelledTally[]; byDepartment: LabelledTally[] } {
+  return {
+    byPeriod: s.byPeriod.map((t) => ({ ...t, label: t.period })),
+    byDepartment: s.byDepartment.map((t) => ({ ...t, label: t.department })),
+  };
+}
+
 /** The summary as tables; `progress` writes a group's progress cell (a bar, or a bare percentage). */
 export function summaryGrids(s: Summary, progress: (t: Tally) => string): SummaryGrids {
   const f = m.summary.figures;
   const c = m.summary.columns;
-  const tallies = (label: string, rows: (Tally & { label: string })[]): Grid => ({
+  const groups = labelledTallies(s);
+  const tallies = (label: string, rows: LabelledTally[]): Grid => ({
     columns: [label, c.tasks, f.done, f.overdue, c.progress],
     rows: rows.map((t) => [t.label, String(t.total), String(t.done), String(t.overdue), progress(t)]),
     rightAligned: [1, 2, 3],
@@ -28,8 +40,8 @@ export function summaryGrids(s: Summary, progress: (t: Tally) => string): Summar
       rows: [[...[s.total, s.done, s.overdue, s.current, s.upcoming].map(String), progress(s)]],
       rightAligned: [0, 1, 2, 3, 4],
     },
-    byPeriod: tallies(m.columns.period, s.byPeriod.map((t) => ({ ...t, label: t.period }))),
-    byDepartment: tallies(m.columns.departments, s.byDepartment.map((t) => ({ ...t, label: t.department }))),
+    byPeriod: tallies(m.columns.period, groups.byPeriod),
+    byDepartment: tallies(c.department, groups.byDepartment),
     overdue: taskGrid(s.overdueTasks),
     completions: {
       columns: [c.date, m.columns.id, m.columns.content, c.by, c.note],

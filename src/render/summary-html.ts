@@ -1,8 +1,8 @@
 import { m } from '../messages.js';
-import type { Summary, Tally } from '../plan/summary.js';
+import type { Summary } from '../plan/summary.js';
 import type { Grid } from './grid.js';
 import { escapeHtml, htmlPage, htmlTable } from './html.js';
-import { percentText, summaryGrids } from './summary-grids.js';
+import { labelledTallies, percentText, summaryGrids, type LabelledTally } from './summary-grids.js';
 import { displayWidth } from './terminal.js';
 
 const CSS = `
@@ -25,15 +25,17 @@ svg .rest { fill: #d6d6d6; }
 /** The summary as one self-contained, printable HTML page with a bar chart by period and one by department. */
 export function renderSummaryHtml(s: Summary, lang: string): string {
   const g = summaryGrids(s, percentText);
+  const groups = labelledTallies(s);
   const heading = m.summary.heading(s.title);
   const section = (title: string, content: string) => `<section>\n<h2>${escapeHtml(title)}</h2>\n${content}\n</section>`;
+  const charted = (title: string, id: string, tallies: LabelledTally[], grid: Grid) => section(title, barChart(id, title, tallies) + htmlTable(grid));
   const listed = (title: string, grid: Grid, none: string) =>
     section(m.summary.count(title, grid.rows.length), grid.rows.length ? htmlTable(grid) : `<p>${escapeHtml(none)}</p>`);
   const body = [
     `<h1>${escapeHtml(heading)}</h1>\n<p class="as-of">${escapeHtml(m.summary.asOf(s.asOf))}</p>`,
     htmlTable(g.figures),
-    section(m.summary.byPeriod, barChart('chart-period', m.summary.byPeriod, s.byPeriod.map((t) => ({ ...t, label: t.period }))) + htmlTable(g.byPeriod)),
-    section(m.summary.byDepartment, barChart('chart-department', m.summary.byDepartment, s.byDepartment.map((t) => ({ ...t, label: t.department }))) + htmlTable(g.byDepartment)),
+    charted(m.summary.byPeriod, 'chart-period', groups.byPeriod, g.byPeriod),
+    charted(m.summary.byDepartment, 'chart-department', groups.byDepartment, g.byDepartment),
     listed(m.summary.overdueTasks, g.overdue, m.summary.noOverdue),
     listed(m.summary.completions, g.completions, m.summary.noCompletions),
   ].join('\n');
@@ -51,7 +53,7 @@ const MAX_LABEL_COLUMNS = 24;
  * A horizontal bar chart, one stacked bar per group: done, overdue, the rest; bar lengths are
  * to scale with the largest group. Labels longer than the label column are cut with `…`.
  */
-export function barChart(id: string, caption: string, groups: readonly (Tally & { label: string })[]): string {
+export function barChart(id: string, caption: string, groups: readonly LabelledTally[]): string {
   const labels = groups.map((t) => clip(t.label, MAX_LABEL_COLUMNS));
   const labelWidth = Math.max(60, ...labels.map((l) => displayWidth(l) * COLUMN_PX)) + 12;
   const scale = PLOT / Math.max(1, ...groups.map((t) => t.total));
@@ -73,10 +75,11 @@ export function barChart(id: string, caption: string, groups: readonly (Tally & 
     .join('');
   const rows = groups.map((t, i) => {
     const y = ROW * (i + 1) + 4;
+    const rest = t.total - t.done - t.overdue;
     const segments: [string, number][] = [
       ['done', t.done],
       ['overdue', t.overdue],
-      ['rest', t.total - t.done - t.overdue],
+      ['rest', rest],
     ];
     let x = labelWidth;
     const rects = segments.map(([cls, n]) => {
@@ -84,7 +87,7 @@ export function barChart(id: string, caption: string, groups: readonly (Tally & 
       x += n * scale;
       return rect;
     });
-    const tip = m.summary.chartBar(t.label, t.done, t.overdue, t.total - t.done - t.overdue);
+    const tip = m.summary.chartBar(t.label, t.done, t.overdue, rest);
     return (
       `<g><title>${escapeHtml(tip)}</title>` +
       `<text x="${labelWidth - 8}" y="${y + 12}" text-anchor="end">${escapeHtml(labels[i]!)}</text>` +
