@@ -18,6 +18,7 @@ const RECORD_FORMATS = ['text', 'json'] as const;
 
 /** Variadic task ids, each checked as it is parsed. */
 const collectIds = (value: string, previous: number[] | undefined) => [...(previous ?? []), parseTaskId(value)];
+const SUMMARY_FORMATS = ['text', 'markdown', 'json', 'html'] as const;
 
 /** Runs the CLI on `argv` (as process.argv) and returns the exit code. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -82,6 +83,7 @@ function buildProgram(io: Io, lang: Lang): Command {
     'plan show 7',
     'plan done 7 --note "首期读书沙龙已举办"',
     'plan render --format markdown',
+    'plan summary --format markdown',
     'plan validate plans/*.yaml',
   ]));
 
@@ -182,6 +184,21 @@ function buildProgram(io: Io, lang: Lang): Command {
     .action(async (id: number, note: string, opts, cmd: Command) => {
       const { log } = await import('./commands/record.js');
       emit(await log(id, note, opts, context(cmd)));
+    });
+
+  command('summary', h.summary.summary, [
+    'plan summary',
+    'plan summary --as-of 2023-12-31',
+    'plan summary --format markdown >> "$GITHUB_STEP_SUMMARY"',
+    'plan summary --format html -o summary.html',
+    'plan summary --format json --fail-on-overdue',
+  ])
+    .addOption(formatOption(SUMMARY_FORMATS, 'text'))
+    .option('-o, --output <file>', h.summary.output)
+    .option('--fail-on-overdue', h.summary.failOnOverdue, false)
+    .action(async (opts, cmd: Command) => {
+      const { summary } = await import('./commands/summary.js');
+      emit(await summary(opts, context(cmd)));
     });
 
   command('validate', h.validate.summary, ['plan validate', 'plan validate plans/*.yaml'])

@@ -95,6 +95,25 @@ const zh = {
     none: '无',
   },
 
+  summary: {
+    heading: (title: string) => `${title}执行情况`,
+    asOf: (date: string) => `截至 ${date}`,
+    figures: { total: '任务总数', done: '已完成', overdue: '已逾期', current: '进行中', upcoming: '未开始', rate: '完成率' },
+    byPeriod: '按计划时间',
+    byDepartment: '按负责部门',
+    overdueTasks: '逾期任务',
+    completions: '完成记录',
+    count: (heading: string, n: number) => `${heading} (${n})`,
+    columns: { department: '负责部门', tasks: '任务数', progress: '完成进度', date: '完成日期', by: '完成人', note: '说明' },
+    rest: '其余',
+    chartBar: (label: string, done: number, overdue: number, rest: number) => `${label}：已完成 ${done}，已逾期 ${overdue}，其余 ${rest}`,
+    noOverdue: '没有逾期任务。',
+    noCompletions: '尚无完成记录。',
+    showAll: (n: number) => `展开全部 ${n} 项`,
+    chart: (heading: string) => `${heading}：已完成、已逾期与其余任务数`,
+    failOnOverdue: (n: number) => `有 ${n} 项任务已逾期 (因 --fail-on-overdue 以退出码 1 结束)`,
+  },
+
   help: {
     description: '管理以 YAML 保存在 git 中的年度工作计划：按时间、部门、状态查看任务，记录完成情况，输出附件表。',
     file: '计划文件 (默认：$PLAN_FILE，否则 plans/<年份>.yaml，否则 plans/ 中唯一的 .yaml)',
@@ -130,6 +149,11 @@ const zh = {
     },
     undo: { summary: '删除任务的完成记录', ids: '任务序号，可多个' },
     log: { summary: '为任务追加一条进展记录 (适合全年任务)', note: '进展内容', date: '日期 YYYY-MM-DD (默认：今天)' },
+    summary: {
+      summary: '年度执行情况总结：完成率、逾期任务，按计划时间和部门统计',
+      output: '写入文件而不是标准输出',
+      failOnOverdue: '有逾期任务时 (照常输出后) 以退出码 1 结束，供 CI 把关',
+    },
   },
 };
 
@@ -218,6 +242,25 @@ const en: Messages = {
     none: 'none',
   },
 
+  summary: {
+    heading: (title: string) => `${title}: progress`,
+    asOf: (date: string) => `As of ${date}`,
+    figures: { total: 'Tasks', done: 'Done', overdue: 'Overdue', current: 'Current', upcoming: 'Upcoming', rate: 'Completion' },
+    byPeriod: 'By period',
+    byDepartment: 'By department',
+    overdueTasks: 'Overdue tasks',
+    completions: 'Completions',
+    count: (heading: string, n: number) => `${heading} (${n})`,
+    columns: { department: 'Department', tasks: 'Tasks', progress: 'Progress', date: 'Date', by: 'By', note: 'Note' },
+    rest: 'other',
+    chartBar: (label: string, done: number, overdue: number, rest: number) => `${label}: ${done} done, ${overdue} overdue, ${rest} other`,
+    noOverdue: 'No task is overdue.',
+    noCompletions: 'No task has been completed yet.',
+    showAll: (n: number) => `Show all ${n}`,
+    chart: (heading: string) => `${heading}: tasks done, overdue and the rest`,
+    failOnOverdue: (n: number) => `${n} task${n === 1 ? ' is' : 's are'} overdue (exit code 1 because of --fail-on-overdue)`,
+  },
+
   help: {
     description: 'Manage a yearly work plan kept as YAML in git: list tasks by period, department or status, record completion, render the annex table.',
     file: 'plan file (default: $PLAN_FILE, else plans/<year>.yaml, else the only .yaml in plans/)',
@@ -253,6 +296,11 @@ const en: Messages = {
     },
     undo: { summary: "remove tasks' completion records", ids: 'task ids, one or more' },
     log: { summary: 'append a progress note to a task (for year-round tasks)', note: 'what progressed', date: 'date, YYYY-MM-DD (default: today)' },
+    summary: {
+      summary: 'the yearly summary: completion rate, overdue tasks, figures by period and by department',
+      output: 'write to this file instead of standard output',
+      failOnOverdue: 'exit with code 1 (after the output) when any task is overdue, as a CI gate',
+    },
   },
 };
 

@@ -2,6 +2,7 @@ import type { Context, Output } from '../context.js';
 import { PlanError } from '../errors.js';
 import { checkPlanText, readPlanSource } from '../io/load.js';
 import { m } from '../messages.js';
+import { errorAnnotation, inGitHubActions } from '../render/github.js';
 import { planFile } from './common.js';
 
 /** The result of checking one file. */
@@ -25,9 +26,14 @@ export async function checkFile(file: string): Promise<FileCheck> {
 export async function validate(files: string[], ctx: Context): Promise<Output> {
   const targets = files.length ? files : [planFile(ctx)];
   const checks = await Promise.all(targets.map(checkFile));
-  const stdout = checks.map((c) => (c.problems.length ? m.invalidFile(c.file, c.problems.length) : m.validFile(c.file, c.tasks ?? 0)));
+  // In GitHub Actions each problem is also an annotation, so the workflow marks its line.
+  const annotate = inGitHubActions(ctx.env);
+  const report = (c: FileCheck) => [
+    c.problems.length ? m.invalidFile(c.file, c.problems.length) : m.validFile(c.file, c.tasks ?? 0),
+    ...(annotate ? c.problems.map((p) => errorAnnotation(c.file, p)) : []),
+  ];
   return {
-    stdout: `${stdout.join('\n')}\n`,
+    stdout: `${checks.flatMap(report).join('\n')}\n`,
     stderr: checks.flatMap((c) => c.problems),
     exitCode: checks.some((c) => c.problems.length) ? 1 : 0,
   };

@@ -99,7 +99,7 @@ describe('finding the plan file', () => {
 });
 
 describe('help and version', () => {
-  it.each(['list', 'show', 'render', 'validate'])('`%s --help` has examples', (command) => {
+  it.each(['list', 'show', 'render', 'summary', 'validate'])('`%s --help` has examples', (command) => {
     const r = plan([command, '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('示例：');

@@ -1,0 +1,87 @@
+import type { Completion, Plan } from './types.js';
+import { viewTasks, type TaskView } from './view.js';
+
+/** How many tasks a group has, and how many of them are done and overdue. */
+export interface Tally {
+  total: number;
+  done: number;
+  overdue: number;
+}
+
+export interface PeriodTally extends Tally {
+  /** The canonical period label. */
+  period: string;
+}
+
+export interface DepartmentTally extends Tally {
+  department: string;
+}
+
+/** A completed task with its completion record. */
+export interface CompletedTask {
+  task: TaskView;
+  completed: Completion;
+}
+
+/** The yearly summary of a plan as of a date. */
+export interface Summary {
+  year: number;
+  title: string;
+  asOf: string;
+  total: number;
+  done: number;
+  overdue: number;
+  current: number;
+  upcoming: number;
+  /** done / total, at most 4 decimals; 0 for a plan without tasks. */
+  completionRate: number;
+  /** In annex order of each period's first appearance. */
+  byPeriod: PeriodTally[];
+  /** In registry order; a task with several departments counts for each. */
+  byDepartment: DepartmentTally[];
+  /** In annex order. */
+  overdueTasks: TaskView[];
+  /** By completion date, then annex order. */
+  completions: CompletedTask[];
+}
+
+/** The figures of a plan as of a date: status counts, tallies by period and department, overdue tasks, completions. */
+export function summarize(plan: Plan, asOf: string): Summary {
+  const tasks = viewTasks(plan, asOf);
+  const count = (status: TaskView['status']) => tasks.filter((t) => t.status === status).length;
+  const byPeriod = new Map<string, Tally>();
+  for (const t of tasks) {
+    if (!byPeriod.has(t.period)) byPeriod.set(t.period, tallyOf(tasks.filter((u) => u.period === t.period)));
+  }
+  const done = count('done');
+  return {
+    year: plan.year,
+    title: plan.title,
+    asOf,
+    total: tasks.length,
+    done,
+    overdue: count('overdue'),
+    current: count('current'),
+    upcoming: count('upcoming'),
+    completionRate: tasks.length ? Math.round((done / tasks.length) * 10_000) / 10_000 : 0,
+    byPeriod: [...byPeriod].map(([period, tally]) => ({ period, ...tally })),
+    byDepartment: plan.departments.map((department) => ({ department, ...tallyOf(tasks.filter((t) => t.departments.includes(department))) })),
+    overdueTasks: tasks.filter((t) => t.status === 'overdue'),
+    completions: tasks
+      .flatMap((task) => (task.completed ? [{ task, completed: task.completed }] : []))
+      .sort((a, b) => (a.completed.date < b.completed.date ? -1 : a.completed.date > b.completed.date ? 1 : 0)),
+  };
+}
+
+function tallyOf(tasks: readonly TaskView[]): Tally {
+  return {
+    total: tasks.length,
+    done: tasks.filter((t) => t.status === 'done').length,
+    overdue: tasks.filter((t) => t.status === 'overdue').length,
+  };
+}
+
+/** A whole-number percentage of done in total, as displayed beside those counts; 0 when total is 0. */
+export function percent(done: number, total: number): number {
+  return total ? Math.round((100 * done) / total) : 0;
+}

@@ -1,0 +1,64 @@
+import { m } from '../messages.js';
+import { percent, type Summary, type Tally } from '../plan/summary.js';
+import type { Grid } from './grid.js';
+import { taskGrid } from './tasks.js';
+
+/** The summary's tables, shared by the text, markdown and HTML renderers. */
+export interface SummaryGrids {
+  /** One row: total, done, overdue, current, upcoming, completion rate. */
+  figures: Grid;
+  byPeriod: Grid;
+  byDepartment: Grid;
+  overdue: Grid;
+  completions: Grid;
+}
+
+/** A group's tally with the name it is shown under. */
+export type LabelledTally = Tally & { label: string };
+
+/** The tallies by period and by department, each labelled with its period or department. */
+export function labelledTallies(s: Summary): { byPeriod: LabelledTally[]; byDepartment: LabelledTally[] } {
+  return {
+    byPeriod: s.byPeriod.map((t) => ({ ...t, label: t.period })),
+    byDepartment: s.byDepartment.map((t) => ({ ...t, label: t.department })),
+  };
+}
+
+/** The summary as tables; `progress` writes a group's progress cell (a bar, or a bare percentage). */
+export function summaryGrids(s: Summary, progress: (t: Tally) => string): SummaryGrids {
+  const f = m.summary.figures;
+  const c = m.summary.columns;
+  const groups = labelledTallies(s);
+  const tallies = (label: string, rows: LabelledTally[]): Grid => ({
+    columns: [label, c.tasks, f.done, f.overdue, c.progress],
+    rows: rows.map((t) => [t.label, String(t.total), String(t.done), String(t.overdue), progress(t)]),
+    rightAligned: [1, 2, 3],
+  });
+  return {
+    figures: {
+      columns: [f.total, f.done, f.overdue, f.current, f.upcoming, f.rate],
+      rows: [[...[s.total, s.done, s.overdue, s.current, s.upcoming].map(String), progress(s)]],
+      rightAligned: [0, 1, 2, 3, 4],
+    },
+    byPeriod: tallies(m.columns.period, groups.byPeriod),
+    byDepartment: tallies(c.department, groups.byDepartment),
+    overdue: taskGrid(s.overdueTasks),
+    completions: {
+      columns: [c.date, m.columns.id, m.columns.content, c.by, c.note],
+      rows: s.completions.map(({ task, completed }) => [completed.date, String(task.id), task.content, completed.by ?? '', completed.note ?? '']),
+      rightAligned: [1],
+    },
+  };
+}
+
+/** `40%`: the whole-number share of done tasks. */
+export function percentText(t: Tally): string {
+  return `${percent(t.done, t.total)}%`;
+}
+
+/** `████░░░░░░ 40%`: a bar of `width` cells filled as the displayed percentage, then that percentage. */
+export function progressBar(t: Tally, width = 10): string {
+  const pct = percent(t.done, t.total);
+  const filled = Math.round((pct * width) / 100);
+  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${pct}%`;
+}
