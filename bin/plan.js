@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js';
-process.exitCode = await main(process.argv);
+import { createRequire } from 'node:module';
+process.exitCode = await createRequire(import.meta.url)('../dist/cli.cjs').main(process.argv);

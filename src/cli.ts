@@ -3,7 +3,7 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import { choiceArg, parseDateArg, parseMonthArg, parsePeriodArg, parseStatusArg, parseTaskId } from './args.js';
 import type { Context, Output } from './context.js';
-import { PlanError } from './errors.js';
+import { isPlanError } from './errors.js';
 import { detectLanguage, m, setLanguage, type Lang } from './messages.js';
 import { today } from './plan/dates.js';
 import { suggest } from './plan/suggest.js';
@@ -250,7 +250,7 @@ function preScanLanguage(args: string[], env: NodeJS.ProcessEnv): Lang {
 
 /** Prints an error as `plan: …` lines and returns its exit code; a stack trace only with DEBUG=plan. */
 function reportError(e: unknown, io: Io, program: Command): number {
-  if (e instanceof PlanError) {
+  if (isPlanError(e)) {
     for (const line of e.lines) io.err(`plan: ${line}\n`);
     return e.exitCode;
   }

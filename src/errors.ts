@@ -15,6 +15,11 @@ export class PlanError extends Error {
   }
 }
 
+/** True for a PlanError, also one thrown by another bundle's copy of this class (dist/*.cjs). */
+export function isPlanError(e: unknown): e is PlanError {
+  return e instanceof Error && e.name === 'PlanError' && Array.isArray((e as PlanError).lines);
+}
+
 /** A command-line mistake (exit code 2). */
 export function usageError(message: string): PlanError {
   return new PlanError(message, 2);

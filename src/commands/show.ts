@@ -2,8 +2,7 @@ import type { Context, Output } from '../context.js';
 import { m } from '../messages.js';
 import type { TaskView } from '../plan/view.js';
 import { taskJson, toJson } from '../render/json.js';
-import { makeChalk, paintStatus } from '../render/style.js';
-import { colorLevel, displayWidth, escapeControls, padDisplay } from '../render/terminal.js';
+import { displayWidth, escapeControls, padDisplay } from '../render/terminal.js';
 import { findTasks, openPlan } from './common.js';
 
 export const SHOW_FORMATS = ['text', 'json'] as const;
@@ -13,7 +12,8 @@ export async function show(id: number, opts: { format: ShowFormat }, ctx: Contex
   const loaded = await openPlan(ctx);
   const [task] = findTasks(loaded, [id], ctx.asOf);
   if (opts.format === 'json') return { stdout: toJson(taskJson(task!)) };
-  const chalk = makeChalk(colorLevel({ color: ctx.color, isTTY: ctx.stdoutIsTTY, env: ctx.env }));
+  const { chalkFor, paintStatus } = await import('../render/style.js');
+  const chalk = chalkFor(ctx);
   return { stdout: showText(task!, (s) => paintStatus(s, chalk), chalk.bold) };
 }
 

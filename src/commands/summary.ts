@@ -28,12 +28,8 @@ export async function summary(opts: SummaryOptions, ctx: Context): Promise<Outpu
 export async function renderSummary(s: Summary, format: SummaryFormat, ctx: Context): Promise<string> {
   switch (format) {
     case 'text': {
-      const [{ renderSummaryText }, { makeChalk }, { colorLevel }] = await Promise.all([
-        import('../render/summary-text.js'),
-        import('../render/style.js'),
-        import('../render/terminal.js'),
-      ]);
-      const chalk = makeChalk(colorLevel({ color: ctx.color, isTTY: ctx.stdoutIsTTY, env: ctx.env }));
+      const [{ renderSummaryText }, { chalkFor }] = await Promise.all([import('../render/summary-text.js'), import('../render/style.js')]);
+      const chalk = chalkFor(ctx);
       return renderSummaryText(s, { chalk, ...(ctx.stdoutIsTTY && ctx.columns && { maxWidth: ctx.columns }) });
     }
     case 'markdown':

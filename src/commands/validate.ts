@@ -1,5 +1,5 @@
 import type { Context, Output } from '../context.js';
-import { PlanError } from '../errors.js';
+import { isPlanError } from '../errors.js';
 import { checkPlanText, readPlanSource } from '../io/load.js';
 import { m } from '../messages.js';
 import { errorAnnotation, inGitHubActions } from '../render/github.js';
@@ -18,7 +18,7 @@ export async function checkFile(file: string): Promise<FileCheck> {
     const { plan, problems } = await checkPlanText(file, readPlanSource(file).text);
     return { file, problems, ...(plan && { tasks: plan.tasks.length }) };
   } catch (e) {
-    if (e instanceof PlanError) return { file, problems: e.lines };
+    if (isPlanError(e)) return { file, problems: e.lines };
     throw e;
   }
 }

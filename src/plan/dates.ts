@@ -1,5 +1,3 @@
-import { format } from 'date-fns';
-
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written as YYYY-MM-DD (2023-02-29 is not one). */
@@ -12,7 +10,16 @@ export function isRealDate(s: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+/**
+ * A local date as YYYY-MM-DD. (date-fns' `format` would do, but it pulls in 22 kB of locale
+ * code that every command would load at start-up.)
+ */
+export function isoDate(d: Date): string {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** Today's local date as YYYY-MM-DD. */
 export function today(now: Date = new Date()): string {
-  return format(now, 'yyyy-MM-dd');
+  return isoDate(now);
 }

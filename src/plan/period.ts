@@ -1,4 +1,5 @@
-import { endOfMonth, format } from 'date-fns';
+import { endOfMonth } from 'date-fns';
+import { isoDate } from './dates.js';
 import type { Period } from './types.js';
 
 const QUARTERS = ['第一季度', '第二季度', '第三季度', '第四季度'] as const;
@@ -43,8 +44,5 @@ export function parsePeriod(input: string): Period | undefined {
 /** The first and last day (YYYY-MM-DD) of a period in the given year. */
 export function periodInterval(period: Period, year: number): { start: string; end: string } {
   const first = new Date(year, period.from - 1, 1);
-  return {
-    start: format(first, 'yyyy-MM-dd'),
-    end: format(endOfMonth(new Date(year, period.to - 1, 1)), 'yyyy-MM-dd'),
-  };
+  return { start: isoDate(first), end: isoDate(endOfMonth(new Date(year, period.to - 1, 1))) };
 }

@@ -13,12 +13,8 @@ export type GridFormat = (typeof GRID_FORMATS)[number];
 export async function renderGrid(grid: Grid, format: GridFormat, ctx: Context, tasks: readonly TaskView[], opts: { ruled?: boolean; lang?: string } = {}): Promise<string> {
   switch (format) {
     case 'table': {
-      const [{ renderTable }, { makeChalk, paintStatus }, { colorLevel }] = await Promise.all([
-        import('./table.js'),
-        import('./style.js'),
-        import('./terminal.js'),
-      ]);
-      const chalk = makeChalk(colorLevel({ color: ctx.color, isTTY: ctx.stdoutIsTTY, env: ctx.env }));
+      const [{ renderTable }, { chalkFor, paintStatus }] = await Promise.all([import('./table.js'), import('./style.js')]);
+      const chalk = chalkFor(ctx);
       const hasStatus = grid.columns.length > STATUS_COLUMN;
       return renderTable(grid, {
         chalk,
