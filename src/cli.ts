@@ -229,7 +229,7 @@ function helpConfig(lang: Lang): Partial<Help> {
   return {
     showGlobalOptions: true,
     styleTitle: (s: string) => TITLES[lang][s] ?? s,
-    displayWidth: (s: string) => displayWidth(s.replace(/\x1b\[[0-9;]*m/g, '')),
+    displayWidth,
     optionDescription: (option: Option) => {
       const shown = option.defaultValue !== undefined && option.defaultValue !== false && !option.negate;
       return shown ? `${option.description} (${lang === 'zh' ? '默认：' : 'default: '}${option.defaultValue})` : option.description;

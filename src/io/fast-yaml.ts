@@ -3,7 +3,8 @@
 // `yaml` package gives (YAML 1.2 core schema) or, for anything else (anchors, tags, block or
 // multi-line scalars, flow mappings, numbers other than plain digits, …), gives up and returns
 // undefined so the caller parses with `yaml`. It also records where each task's keys are, so
-// that edits can be spliced without the full parser.
+// that edits can be spliced without the full parser. It allocates little besides the data
+// (lines live in one typed array): on big plans, garbage collection was most of its time.
 
 /** Where a value sits in the text; `end` is like yaml's range[1] (past the line break for blocks). */
 export interface Span {
@@ -35,22 +36,11 @@ export interface FastParse {
   tasks: TaskSpan[];
 }
 
-interface Line {
-  indent: number;
-  /** Offset of the first character after the indentation. */
-  at: number;
-  /** Offset of the end of the content (before \r\n or \n). */
-  contentEnd: number;
-  /** Offset just past the line break (or the text's end). */
-  next: number;
-}
-
 class GiveUp extends Error {}
 const giveUp = (): never => {
   throw new GiveUp();
 };
 
-const KEY = /^([A-Za-z_][A-Za-z0-9_]*):(?= |$)/;
 const NOT_A_STRING = [
   /^(?:~|[Nn]ull|NULL)?$/,
   /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
@@ -61,11 +51,17 @@ const NOT_A_STRING = [
   /^[-+]?[0-9]+$/,
   /^0x[0-9a-fA-F]+$/,
 ];
+// Only a plain scalar starting with one of these can be anything but a string.
+const MAYBE_NOT_A_STRING = '~nNtTfF.+-0123456789';
+const INDICATORS = '-?:,[]{}#&*!|>%@`';
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
+const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isFlowIndicator = (c: number) => c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;
+const SPACE = 0x20;
 
 /** The plan's data and task layout, or undefined when the text is not in the simple subset. */
 export function fastParse(text: string): FastParse | undefined {
-  if (/[\t\0\u2028\u2029\ufeff]/.test(text) || /\r(?!\n)/.test(text)) return undefined;
+  if (/[\t\0\u2028\u2029\ufeff]|\r(?!\n)/.test(text)) return undefined;
   try {
     return new Reader(text).document();
   } catch (e) {
@@ -74,212 +70,263 @@ export function fastParse(text: string): FastParse | undefined {
   }
 }
 
+// Each content line (blank and comment-only lines are skipped) is four numbers in `lines`:
+const INDENT = 0; // its indentation
+const AT = 1; // where its content starts
+const END = 2; // where its content ends (before \r\n or \n)
+const NEXT = 3; // just past its line break
+
 class Reader {
-  private readonly lines: Line[] = [];
+  private readonly lines: Int32Array;
+  private readonly count: number;
   private i = 0;
-  readonly tasks: TaskSpan[] = [];
+  private readonly tasks: TaskSpan[] = [];
+  // The extent of the value parsed last (yaml's range[1] for `end`).
+  private start = 0;
+  private end = 0;
+  private flow = false;
 
   constructor(private readonly text: string) {
+    let breaks = 1;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) breaks++;
+    const lines = new Int32Array(breaks * 4);
+    let n = 0;
     for (let start = 0; start < text.length; ) {
       const nl = text.indexOf('\n', start);
       const next = nl < 0 ? text.length : nl + 1;
-      const contentEnd = nl < 0 ? text.length : nl > start && text[nl - 1] === '\r' ? nl - 1 : nl;
+      const end = nl < 0 ? text.length : nl > start && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
       let at = start;
-      while (at < contentEnd && text[at] === ' ') at++;
+      while (at < end && text.charCodeAt(at) === SPACE) at++;
       // Blank and comment-only lines carry nothing; a `%` directive or `---`/`...` marker is not ours.
-      if (at < contentEnd && text[at] !== '#') {
-        if (at === start && (text[at] === '%' || /^(?:---|\.\.\.)(?: |$)/.test(text.slice(at, contentEnd)))) giveUp();
-        this.lines.push({ indent: at - start, at, contentEnd, next });
+      if (at < end && text.charCodeAt(at) !== 0x23) {
+        if (at === start && (text[at] === '%' || /^(?:---|\.\.\.)(?: |$)/.test(text.slice(at, Math.min(end, at + 4))))) giveUp();
+        lines[n * 4 + INDENT] = at - start;
+        lines[n * 4 + AT] = at;
+        lines[n * 4 + END] = end;
+        lines[n * 4 + NEXT] = next;
+        n++;
       }
       start = next;
     }
+    this.lines = lines;
+    this.count = n;
+  }
+
+  private get(line: number, field: number): number {
+    return this.lines[line * 4 + field]!;
   }
 
   document(): FastParse {
-    const first = this.lines[0];
-    if (!first || first.indent !== 0) giveUp();
-    const data = this.map(0, true).value;
-    if (this.i < this.lines.length) giveUp();
-    return { data: data as Record<string, unknown>, tasks: this.tasks };
+    if (this.count === 0 || this.get(0, INDENT) !== 0) giveUp();
+    const data = this.map(0, 'top');
+    if (this.i < this.count) giveUp();
+    return { data, tasks: this.tasks };
   }
 
-  private content(line: Line): string {
-    return this.text.slice(line.at, line.contentEnd);
+  /** Where the `:` of a `key: ` (a plain identifier, then a space or the line's end) is, else -1. */
+  private keyEnd(at: number, to: number): number {
+    const t = this.text;
+    const first = t.charCodeAt(at);
+    if (!(isLetter(first) || first === 0x5f)) return -1;
+    let i = at + 1;
+    for (; i < to; i++) {
+      const c = t.charCodeAt(i);
+      if (!(isLetter(c) || c === 0x5f || (c >= 0x30 && c <= 0x39))) break;
+    }
+    return i < to && t.charCodeAt(i) === 0x3a && (i + 1 === to || t.charCodeAt(i + 1) === SPACE) ? i : -1;
   }
 
-  /** A block mapping whose keys sit at `indent`. */
-  private map(indent: number, top = false): { value: Record<string, unknown>; span: Span; pairs: PairSpan[] } {
+  private isSeqItem(line: number): boolean {
+    const at = this.get(line, AT);
+    return this.text.charCodeAt(at) === 0x2d && (at + 1 === this.get(line, END) || this.text.charCodeAt(at + 1) === SPACE);
+  }
+
+  /**
+   * A block mapping whose keys sit at `indent`. `top` is the document (its `tasks` items are
+   * recorded); `task` is one task (its pairs are recorded in `pairs`).
+   */
+  private map(indent: number, role: 'top' | 'task' | 'other', pairs?: PairSpan[]): Record<string, unknown> {
     const value: Record<string, unknown> = {};
-    const pairs: PairSpan[] = [];
-    const start = this.lines[this.i]!.at;
+    const start = this.get(this.i, AT);
     let end = start;
-    while (this.i < this.lines.length) {
-      const line = this.lines[this.i]!;
-      if (line.indent < indent) break;
-      if (line.indent > indent) giveUp();
-      const m = KEY.exec(this.content(line)) ?? giveUp();
-      const key = m[1]!;
+    while (this.i < this.count) {
+      const line = this.i;
+      const lineIndent = this.get(line, INDENT);
+      if (lineIndent < indent) break;
+      if (lineIndent > indent) giveUp();
+      const at = this.get(line, AT);
+      const contentEnd = this.get(line, END);
+      const keyEnd = this.keyEnd(at, contentEnd);
+      if (keyEnd < 0) giveUp();
+      const key = this.text.slice(at, keyEnd);
       if (RESERVED_KEYS.has(key) || Object.hasOwn(value, key)) giveUp();
-      const rest = line.at + m[0].length;
-      let span: Span | null;
-      if (this.blank(rest, line.contentEnd)) {
+      let kind: Span['kind'] = 'scalar';
+      let items: number[] | undefined;
+      if (this.blank(keyEnd + 1, contentEnd)) {
         this.i++;
-        const child = this.lines[this.i];
-        let itemSpans: TaskSpan[] = [];
-        if (child && child.indent > indent) ({ value: value[key], span, itemSpans } = this.block(child.indent));
-        else if (child && child.indent === indent && this.isSeqItem(child)) ({ value: value[key], span, itemSpans } = this.seq(indent));
-        else [value[key], span] = [null, null];
-        if (top && key === 'tasks') this.tasks.push(...itemSpans);
+        const childIndent = this.i < this.count ? this.get(this.i, INDENT) : -1;
+        const tasks = role === 'top' && key === 'tasks' ? this.tasks : undefined;
+        if (childIndent > indent || (childIndent === indent && this.isSeqItem(this.i))) {
+          if (this.isSeqItem(this.i)) {
+            if (role === 'task') items = [];
+            value[key] = this.seq(childIndent, tasks, items);
+            kind = 'seq';
+          } else {
+            value[key] = this.map(childIndent, 'other');
+            kind = 'map';
+          }
+        } else {
+          value[key] = null;
+          this.start = keyEnd + 1;
+          this.end = this.get(line, NEXT);
+          this.flow = false;
+        }
       } else {
-        ({ value: value[key], span } = this.inline(rest, line.contentEnd));
+        if (role === 'task' && this.text.charCodeAt(keyEnd + 2) === 0x5b) items = [];
+        const v = this.inline(keyEnd + 1, contentEnd, items);
+        value[key] = v;
+        if (this.flow) kind = 'seq';
         this.i++;
       }
-      pairs.push({ key, keyStart: line.at, value: span });
-      end = span && !span.flow && span.kind !== 'scalar' ? span.end : line.next;
+      pairs?.push({ key, keyStart: at, value: { start: this.start, end: this.end, kind, flow: this.flow, ...(items && { items }) } });
+      end = kind !== 'scalar' && !this.flow ? this.end : this.get(line, NEXT);
     }
-    return { value, span: { start, end, kind: 'map', flow: false }, pairs };
+    this.start = start;
+    this.end = end;
+    this.flow = false;
+    return value;
   }
 
-  /** A block mapping or sequence whose first line is the current one, at `indent`. */
-  private block(indent: number): { value: unknown; span: Span; itemSpans: TaskSpan[] } {
-    if (this.isSeqItem(this.lines[this.i]!)) return this.seq(indent);
-    const { value, span } = this.map(indent);
-    return { value, span, itemSpans: [] };
-  }
-
-  private isSeqItem(line: Line): boolean {
-    return this.text[line.at] === '-' && (line.at + 1 === line.contentEnd || this.text[line.at + 1] === ' ');
-  }
-
-  /** A block sequence whose dashes sit at `indent`; `itemSpans` locate its mapping items. */
-  private seq(indent: number): { value: unknown[]; span: Span; itemSpans: TaskSpan[] } {
+  /** A block sequence whose dashes sit at `indent`; with `tasks`, its mapping items are recorded there. */
+  private seq(indent: number, tasks?: TaskSpan[], items?: number[]): unknown[] {
     const value: unknown[] = [];
-    const items: number[] = [];
-    const spans: TaskSpan[] = [];
-    const start = this.lines[this.i]!.at;
+    const start = this.get(this.i, AT);
     let end = start;
-    while (this.i < this.lines.length) {
-      const line = this.lines[this.i]!;
-      if (line.indent < indent) break;
-      if (line.indent > indent || !this.isSeqItem(line)) giveUp();
-      let at = line.at + 1;
-      while (at < line.contentEnd && this.text[at] === ' ') at++;
-      items.push(at);
-      if (at === line.contentEnd || this.text[at] === '#') giveUp(); // an item on the next lines: not ours
-      if (KEY.test(this.text.slice(at, line.contentEnd))) {
+    while (this.i < this.count) {
+      const line = this.i;
+      if (this.get(line, INDENT) < indent) break;
+      if (this.get(line, INDENT) > indent || !this.isSeqItem(line)) giveUp();
+      const contentEnd = this.get(line, END);
+      let at = this.get(line, AT) + 1;
+      while (at < contentEnd && this.text.charCodeAt(at) === SPACE) at++;
+      items?.push(at);
+      if (at === contentEnd || this.text.charCodeAt(at) === 0x23) giveUp(); // an item on the next lines: not ours
+      if (this.keyEnd(at, contentEnd) >= 0) {
         // `- key: value` opens a mapping whose keys line up with this first key.
-        const column = at - (line.at - line.indent);
-        this.lines[this.i] = { ...line, indent: column, at };
-        const { value: item, span, pairs } = this.map(column);
-        value.push(item);
-        spans.push({ start: at, end: span.end, flow: false, pairs });
-        end = span.end;
+        const column = this.get(line, INDENT) + at - this.get(line, AT);
+        this.lines[line * 4 + INDENT] = column;
+        this.lines[line * 4 + AT] = at;
+        const pairs: PairSpan[] | undefined = tasks ? [] : undefined;
+        value.push(this.map(column, tasks ? 'task' : 'other', pairs));
+        tasks?.push({ start: at, end: this.end, flow: false, pairs: pairs! });
+        end = this.end;
       } else {
-        if (this.text[at] === '-' && (this.text[at + 1] === ' ' || at + 1 === line.contentEnd)) giveUp();
-        value.push(this.inline(at, line.contentEnd).value);
-        spans.push({ start: at, end: line.next, flow: true, pairs: [] });
+        if (this.text.charCodeAt(at) === 0x2d && (this.text.charCodeAt(at + 1) === SPACE || at + 1 === contentEnd)) giveUp();
+        value.push(this.inline(at, contentEnd));
+        tasks?.push({ start: at, end: this.get(line, NEXT), flow: true, pairs: [] });
         this.i++;
-        end = line.next;
+        end = this.get(line, NEXT);
       }
     }
-    return { value, span: { start, end, kind: 'seq', flow: false, items }, itemSpans: spans };
+    this.start = start;
+    this.end = end;
+    this.flow = false;
+    return value;
   }
 
   private blank(from: number, to: number): boolean {
-    const rest = this.text.slice(from, to).trimStart();
-    return rest === '' || rest.startsWith('#');
+    let i = from;
+    while (i < to && this.text.charCodeAt(i) === SPACE) i++;
+    return i === to || this.text.charCodeAt(i) === 0x23;
   }
 
-  /** A value on the rest of a line: a quoted or plain scalar, or a flow sequence of them. */
-  private inline(from: number, to: number): { value: unknown; span: Span } {
+  /** A value on the rest of a line: a quoted or plain scalar, or a flow sequence of them (item starts into `items`). */
+  private inline(from: number, to: number, items?: number[]): unknown {
     let at = from;
-    while (this.text[at] === ' ') at++;
-    if (this.text[at] === '[') {
-      const { values, items, end } = this.flowSeq(at, to);
-      this.comment(end, to);
-      return { value: values, span: { start: at, end, kind: 'seq', flow: true, items } };
-    }
-    const { value, end } = this.scalar(at, to, false);
-    this.comment(end, to);
-    return { value, span: { start: at, end, kind: 'scalar', flow: false } };
+    while (this.text.charCodeAt(at) === SPACE) at++;
+    let value: unknown;
+    let end: number;
+    if (this.text.charCodeAt(at) === 0x5b) [value, end] = this.flowSeq(at, to, items);
+    else [value, end] = this.scalar(at, to, false);
+    // Only spaces and a comment may follow a value on its line.
+    let i = end;
+    while (i < to && this.text.charCodeAt(i) === SPACE) i++;
+    if (i < to && (i === end || this.text.charCodeAt(i) !== 0x23)) giveUp();
+    this.start = at;
+    this.end = end;
+    this.flow = Array.isArray(value);
+    return value;
   }
 
-  /** Only spaces and a comment may follow a value on its line. */
-  private comment(from: number, to: number): void {
-    const rest = this.text.slice(from, to);
-    if (rest.trim() && !/^ +#/.test(rest)) giveUp();
-  }
-
-  private flowSeq(open: number, to: number): { values: unknown[]; items: number[]; end: number } {
+  private flowSeq(open: number, to: number, items?: number[]): [unknown[], number] {
     const values: unknown[] = [];
-    const items: number[] = [];
+    const t = this.text;
     let at = open + 1;
-    const skip = () => {
-      while (this.text[at] === ' ') at++;
-    };
-    skip();
-    if (this.text[at] === ']') return { values, items, end: at + 1 };
+    while (t.charCodeAt(at) === SPACE) at++;
+    if (t.charCodeAt(at) === 0x5d) return [values, at + 1];
     for (;;) {
-      skip();
-      items.push(at);
-      const { value, end } = this.scalar(at, to, true);
+      while (t.charCodeAt(at) === SPACE) at++;
+      items?.push(at);
+      const [value, end] = this.scalar(at, to, true);
       values.push(value);
       at = end;
-      skip();
-      if (this.text[at] === ',') {
-        at++;
-        continue;
-      }
-      if (this.text[at] === ']') return { values, items, end: at + 1 };
-      return giveUp();
+      while (t.charCodeAt(at) === SPACE) at++;
+      const c = t.charCodeAt(at);
+      if (c === 0x2c) at++;
+      else if (c === 0x5d) return [values, at + 1];
+      else giveUp();
     }
   }
 
   /** A scalar starting at `at`; in a flow sequence it also ends at `,` or `]`. */
-  private scalar(at: number, to: number, inFlow: boolean): { value: unknown; end: number } {
-    const c = this.text[at];
+  private scalar(at: number, to: number, inFlow: boolean): [unknown, number] {
+    const t = this.text;
+    const c = t[at];
     if (c === '"') {
-      const close = this.text.indexOf('"', at + 1);
-      let end = close;
-      while (end >= 0 && end < to && this.isEscaped(at + 1, end)) end = this.text.indexOf('"', end + 1);
+      let end = t.indexOf('"', at + 1);
+      while (end >= 0 && end < to && this.isEscaped(at + 1, end)) end = t.indexOf('"', end + 1);
       if (end < 0 || end >= to) giveUp();
-      const inner = this.text.slice(at + 1, end);
+      const inner = t.slice(at + 1, end);
       // JSON's escapes are a subset of YAML's; anything else goes to the full parser.
       if (/\\(?!["\\/bfnrt]|u[0-9a-fA-F]{4})|[\x00-\x1f\x7f-\x9f]/.test(inner)) giveUp();
-      return { value: JSON.parse(`"${inner}"`) as string, end: end + 1 };
+      return [JSON.parse(`"${inner}"`) as string, end + 1];
     }
     if (c === "'") {
       let end = at + 1;
       for (;;) {
-        end = this.text.indexOf("'", end);
+        end = t.indexOf("'", end);
         if (end < 0 || end >= to) giveUp();
-        if (this.text[end + 1] === "'") end += 2;
+        if (t.charCodeAt(end + 1) === 0x27) end += 2;
         else break;
       }
-      const inner = this.text.slice(at + 1, end);
+      const inner = t.slice(at + 1, end);
       if (/[\x00-\x1f\x7f-\x9f]/.test(inner)) giveUp();
-      return { value: inner.replace(/''/g, "'"), end: end + 1 };
+      return [inner.replace(/''/g, "'"), end + 1];
     }
-    if (c === undefined || at >= to || '-?:,[]{}#&*!|>%@`'.includes(c)) giveUp();
+    if (c === undefined || at >= to || INDICATORS.includes(c)) giveUp();
     let end = at;
-    while (end < to) {
-      const ch = this.text[end]!;
-      if (inFlow && (ch === ',' || ch === ']' || ch === '[' || ch === '{' || ch === '}')) break;
-      if (ch === '#' && this.text[end - 1] === ' ') break;
-      if (ch === ':' && (this.text[end + 1] === ' ' || end + 1 >= to || (inFlow && ',[]{}'.includes(this.text[end + 1]!)))) giveUp();
-      end++;
+    for (; end < to; end++) {
+      const ch = t.charCodeAt(end);
+      if (ch < SPACE || (ch >= 0x7f && ch <= 0x9f)) giveUp();
+      if (inFlow && isFlowIndicator(ch)) break;
+      if (ch === 0x23 && t.charCodeAt(end - 1) === SPACE) break;
+      if (ch === 0x3a) {
+        const after = t.charCodeAt(end + 1);
+        if (end + 1 >= to || after === SPACE || (inFlow && isFlowIndicator(after))) giveUp();
+      }
     }
-    while (this.text[end - 1] === ' ') end--;
-    const raw = this.text.slice(at, end);
-    if (/[\x00-\x1f\x7f-\x9f]/.test(raw)) giveUp();
-    if (/^[0-9]{1,15}$/.test(raw)) return { value: Number(raw), end };
-    if (NOT_A_STRING.some((re) => re.test(raw))) giveUp();
-    return { value: raw, end };
+    while (t.charCodeAt(end - 1) === SPACE) end--;
+    const raw = t.slice(at, end);
+    if (MAYBE_NOT_A_STRING.includes(c!)) {
+      if (/^[0-9]{1,15}$/.test(raw)) return [Number(raw), end];
+      if (NOT_A_STRING.some((re) => re.test(raw))) giveUp();
+    }
+    return [raw, end];
   }
 
   private isEscaped(from: number, quote: number): boolean {
     let backslashes = 0;
-    for (let k = quote - 1; k >= from && this.text[k] === '\\'; k--) backslashes++;
+    for (let k = quote - 1; k >= from && this.text.charCodeAt(k) === 0x5c; k--) backslashes++;
     return backslashes % 2 === 1;
   }
 }

@@ -1,7 +1,8 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
+import { drawBox, type BoxTable } from './box.js';
 import { rowSpans, type Grid } from './grid.js';
-import { displayWidth, escapeControls, wrapDisplay } from './terminal.js';
+import { displayWidth, escapeControls, hasEmoji, wrapDisplay } from './terminal.js';
 
 export interface TableOptions {
   chalk: ChalkInstance;
@@ -13,33 +14,62 @@ export interface TableOptions {
   maxWidth?: number;
 }
 
+/** Above this many rows, tables are drawn by drawBox rather than cli-table3 (same output, linear time). */
+export const LARGE_TABLE = 100;
+
 /** A box-drawn table for the terminal, CJK-width aware, merged cells as row-spans. */
 export function renderTable(grid: Grid, opts: TableOptions): string {
   const { chalk, paint = (_r, _c, t) => t } = opts;
-  const table = new Table({
-    head: grid.columns.map((c) => chalk.bold(c)),
-    style: { head: [], border: [], compact: !opts.ruled },
-  });
-  const spans = rowSpans(grid);
   const rows = grid.rows.map((row) => row.map(escapeControls));
   const fit = opts.maxWidth ? fitWidest(grid.columns, rows, opts.maxWidth) : undefined;
-  rows.forEach((row, r) => {
+  const table: BoxTable = {
+    head: grid.columns.map((c) => chalk.bold(c)),
+    rows: rows.map((row, r) => row.map((text, c) => paint(r, c, fit && c === fit.column ? wrapDisplay(text, fit.width) : text))),
+    spans: rowSpans(grid),
+    ...(grid.mergeColumn !== undefined && { mergeColumn: grid.mergeColumn }),
+    rightAligned: grid.rightAligned ?? [],
+    ruled: Boolean(opts.ruled),
+  };
+  const body = table.rows.length > LARGE_TABLE && boxable(table) ? drawBox(table) : drawCliTable3(table);
+  const title = grid.title ? `${chalk.bold(escapeControls(grid.title))}\n` : '';
+  return `${title}${body}\n`;
+}
+
+/** The table drawn by cli-table3. */
+export function drawCliTable3(t: BoxTable): string {
+  const table = new Table({ head: t.head, style: { head: [], border: [], compact: !t.ruled } });
+  t.rows.forEach((row, r) => {
     const cells: Table.Cell[] = [];
-    row.forEach((text, c) => {
-      if (c === grid.mergeColumn && spans[r] === 0) return;
-      const content = paint(r, c, fit && c === fit.column ? wrapDisplay(text, fit.width) : text);
-      const hAlign = grid.rightAligned?.includes(c) ? 'right' : 'left';
-      cells.push(c === grid.mergeColumn ? { content, rowSpan: spans[r], vAlign: 'center', hAlign } : { content, hAlign });
+    row.forEach((content, c) => {
+      if (c === t.mergeColumn && t.spans[r] === 0) return;
+      const hAlign = t.rightAligned.includes(c) ? 'right' : 'left';
+      cells.push(c === t.mergeColumn ? { content, rowSpan: t.spans[r], vAlign: 'center', hAlign } : { content, hAlign });
     });
     table.push(cells);
   });
-  const title = grid.title ? `${chalk.bold(escapeControls(grid.title))}\n` : '';
-  return `${title}${table.toString()}\n`;
+  return table.toString();
+}
+
+/**
+ * Whether drawBox draws this table as cli-table3 does: no emoji (measured differently), merged
+ * cells of one line inside the table (not its first or last column), and no row-spans in a
+ * compact table (cli-table3 loses their text there).
+ */
+export function boxable(t: BoxTable): boolean {
+  const merge = t.mergeColumn;
+  if (merge !== undefined) {
+    if (merge === 0 || merge === t.head.length - 1) return false;
+    if (t.rows.some((row, r) => t.spans[r]! > 0 && row[merge]!.includes('\n'))) return false;
+    if (!t.ruled && t.spans.some((s) => s > 1)) return false;
+  }
+  return !t.head.some(hasEmoji) && !t.rows.some((row) => row.some(hasEmoji));
 }
 
 /** When the table is wider than `maxWidth`, the widest column and the width to wrap it to. */
 function fitWidest(columns: string[], rows: string[][], maxWidth: number): { column: number; width: number } | undefined {
-  const widths = columns.map((head, c) => Math.max(displayWidth(head), ...rows.map((row) => Math.max(...(row[c] ?? '').split('\n').map(displayWidth)))));
+  const widths = columns.map((head, c) =>
+    rows.reduce((w, row) => (row[c] ?? '').split('\n').reduce((m, line) => Math.max(m, displayWidth(line)), w), displayWidth(head)),
+  );
   const total = widths.reduce((sum, w) => sum + w + 3, 1); // a space either side and a border per column
   if (total <= maxWidth) return undefined;
   const column = widths.indexOf(Math.max(...widths));

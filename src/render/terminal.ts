@@ -27,19 +27,56 @@ export function colorLevel(opts: { color: boolean; isTTY: boolean; env: NodeJS.P
   return /-256(color)?$/.test(env.TERM ?? '') ? 2 : 1;
 }
 
-/** Columns a string takes in a terminal: East Asian wide and full-width characters take two. */
+const SGR = /\x1b\[[0-9;]*m/g;
+// Emoji and their modifiers: string-width (what cli-table3 measures with) counts emoji by a
+// regular expression this module does not copy; text holding these is left to cli-table3.
+const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u200d\u20e3\ufe0f]/u;
+
+/** True when `displayWidth` may disagree with string-width (emoji sequences). */
+export function hasEmoji(s: string): boolean {
+  return EMOJI.test(s);
+}
+
+/**
+ * Columns a string takes in a terminal, colour codes aside: East Asian wide and full-width
+ * characters take two, control and combining characters none (as string-width 4 counts, emoji aside).
+ */
 export function displayWidth(s: string): number {
+  const text = s.includes('\x1b') ? s.replace(SGR, '') : s;
   let width = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    width +=
-      (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1f64f) || (c >= 0x20000 && c <= 0x3fffd)
-        ? 2
-        : 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.codePointAt(i)!;
+    if (c > 0xffff) i++;
+    if (c < 0x7f) {
+      if (c > 0x1f) width++;
+      continue;
+    }
+    if (c <= 0x9f || (c >= 0x300 && c <= 0x36f)) continue;
+    width += isWide(c) ? 2 : 1;
   }
   return width;
+}
+
+function isWide(c: number): boolean {
+  return (
+    c >= 0x1100 &&
+    (c <= 0x115f ||
+      c === 0x2329 ||
+      c === 0x232a ||
+      (c >= 0x2e80 && c <= 0x3247 && c !== 0x303f) ||
+      (c >= 0x3250 && c <= 0x4dbf) ||
+      (c >= 0x4e00 && c <= 0xa4c6) ||
+      (c >= 0xa960 && c <= 0xa97c) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe10 && c <= 0xfe19) ||
+      (c >= 0xfe30 && c <= 0xfe6b) ||
+      (c >= 0xff01 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x1b000 && c <= 0x1b001) ||
+      (c >= 0x1f200 && c <= 0x1f251) ||
+      (c >= 0x20000 && c <= 0x3fffd))
+  );
 }
 
 /** `label` padded with spaces to `width` terminal columns. */

@@ -182,9 +182,10 @@ describe('concurrent and interrupted writers', () => {
     const original = t.bytes();
     for (let i = 0; i < 12; i++) {
       const child = spawn(process.execPath, [BIN, 'done', String((i % 25) + 1), '--force', '--as-of', '2023-05-01'], { cwd: t.cwd, env: cleanEnv() });
+      const closed = new Promise((r) => child.on('close', r)); // it may finish before the kill
       await new Promise((r) => setTimeout(r, 40 + ((i * 37) % 120)));
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('close', r));
+      await closed;
       const bytes = t.bytes();
       const check = run(['validate'], { cwd: t.cwd });
       expect(check.code, check.stderr).toBe(0);

@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// `npm run bench`: whole-process timings of plan commands on plans of 25, 1,000, 10,000 and
+// 100,000 tasks, as medians and as ratios against bare `node` (and Taskwarrior's `task`, when
+// installed) measured in the same run, interleaved so that machine noise hits all alike.
+//
+//   node bench/run.mjs [--runs N] [--sizes 25,1000,10000,100000] [--no-task]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generatePlan } from './generate.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'bin/plan.js');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const RUNS = Number(option('--runs', 15));
+const SIZES = option('--sizes', '25,1000,10000,100000').split(',').map(Number);
+const withTask = !args.includes('--no-task') && spawnSync('task', ['--version'], { encoding: 'utf8' }).status === 0;
+const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+const work = mkdtempSync(join(tmpdir(), 'plan-bench-'));
+const env = { ...process.env, NO_COLOR: '1', PLAN_FILE: '' };
+const empty = join(work, 'empty.js');
+writeFileSync(empty, '');
+
+/** A command to time: argv, and an optional step before each run (not timed). */
+const cmd = (label, argv, prepare) => ({ label, argv, prepare, times: [] });
+
+function runOnce(c) {
+  c.prepare?.();
+  const start = process.hrtime.bigint();
+  const r = spawnSync(c.argv[0], c.argv.slice(1), { cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`${c.argv.join(' ')} failed (${r.status}): ${r.stderr}`);
+  c.times.push(ms);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Runs every command `runs` times, round-robin, after one warm-up round. */
+function measure(commands, runs) {
+  for (const c of commands) runOnce(c);
+  for (const c of commands) c.times = [];
+  for (let i = 0; i < runs; i++) for (const c of commands) runOnce(c);
+  return Object.fromEntries(commands.map((c) => [c.label, median(c.times)]));
+}
+
+/** Peak resident memory of one run, in MB (GNU time), when /usr/bin/time is there. */
+function peakMemory(argv) {
+  if (!time) return undefined;
+  const r = spawnSync(time, ['-f', '%M', ...argv], { cwd: work, env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  return Number(r.stderr.trim().split('\n').pop()) / 1024;
+}
+
+/** A Taskwarrior database with the same tasks, one project per period (so `project:p3_4` = `--period 3-4月`). */
+function taskwarrior(plan, dir) {
+  mkdirSync(dir, { recursive: true });
+  const rc = join(dir, 'taskrc');
+  writeFileSync(rc, `data.location=${dir}\nconfirmation=off\nverbose=nothing\nhooks=off\ngc=off\nrecurrence=off\nnews.version=2.6.0\n`);
+  const tasks = [];
+  let cur;
+  for (const line of plan.split('\n')) {
+    let m;
+    if ((m = /^ {2}- id: (\d+)/.exec(line))) tasks.push((cur = { description: '', project: '', status: 'pending', entry: '20230101T000000Z' }));
+    else if ((m = /^ {4}period: (.*)/.exec(line))) cur.project = `p${m[1].replace(/[^0-9A-Za-z]+/g, '_')}`;
+    else if ((m = /^ {4}content: (.*)/.exec(line))) cur.description = m[1];
+  }
+  const file = join(dir, 'import.json');
+  writeFileSync(file, JSON.stringify(tasks));
+  execFileSync('task', [`rc:${rc}`, 'import', file], { stdio: 'ignore', env: { ...env, TASKRC: rc } });
+  return rc;
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}`;
+console.log(`plan bench — ${machine}; medians of ${RUNS} runs (fewer on the largest plan)\n`);
+
+const results = [];
+const node = cmd('node (empty file)', [process.execPath, empty]);
+for (const n of SIZES) {
+  const file = join(work, `plan-${n}.yaml`);
+  const pristine = `${file}.orig`;
+  writeFileSync(pristine, n === 25 ? readFileSync(join(root, 'plans/2023.yaml'), 'utf8') : generatePlan(n));
+  copyFileSync(pristine, file);
+  const mid = Math.max(1, Math.floor(n / 2) - 1);
+  const plan = (label, ...a) => cmd(label, [process.execPath, bin, '-f', file, '--as-of', '2023-05-01', ...a]);
+  const commands = [
+    node,
+    plan('list --period 3-4月', 'list', '--period', '3-4月'),
+    plan('list --format json', 'list', '--period', '3-4月', '--format', 'json'),
+    plan('render', 'render'),
+    plan('summary', 'summary'),
+    { ...plan('done (middle task)', 'done', String(mid), '--force'), prepare: () => copyFileSync(pristine, file) },
+  ];
+  if (withTask && n >= 1000 && n <= 10000) {
+    const data = join(work, `task-${n}`);
+    const rc = taskwarrior(readFileSync(pristine, 'utf8'), data);
+    const snapshot = `${data}.snapshot`;
+    cpSync(data, snapshot, { recursive: true });
+    const task = (label, ...a) => cmd(label, ['task', `rc:${rc}`, ...a]);
+    commands.push(
+      task('task project:p3_4 list', 'project:p3_4', 'list'),
+      task('task summary', 'summary'),
+      { ...task('task <middle> done', String(mid), 'done'), prepare: () => (rmSync(data, { recursive: true }), cpSync(snapshot, data, { recursive: true })) },
+    );
+  }
+  const m = measure(commands, n >= 100000 ? Math.min(RUNS, 3) : RUNS);
+  const memory = peakMemory([process.execPath, bin, '-f', file, '--as-of', '2023-05-01', 'list', '--period', '3-4月']);
+  results.push({ n, bytes: statSync(pristine).size, m, memory });
+}
+rmSync(work, { recursive: true, force: true });
+
+// Report
+const fmt = (ms) => `${ms.toFixed(0)} ms`;
+const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
+for (const { n, bytes, m, memory } of results) {
+  console.log(`### ${n.toLocaleString('en')} tasks (${(bytes / 1024).toFixed(0)} KiB)${memory ? `, peak RSS of list: ${memory.toFixed(0)} MB` : ''}\n`);
+  console.log('| command | median | × bare node | × task |');
+  console.log('|---|---:|---:|---:|');
+  const base = m['node (empty file)'];
+  const taskOf = { 'list --period 3-4月': 'task project:p3_4 list', summary: 'task summary', 'done (middle task)': 'task <middle> done' };
+  for (const [label, ms] of Object.entries(m)) {
+    const vsTask = taskOf[label];
+    console.log(`| \`${label}\` | ${fmt(ms)} | ${ratio(ms, base)} | ${label.startsWith('task') || label.startsWith('node') ? '' : ratio(ms, m[vsTask])} |`);
+  }
+  console.log('');
+}
+// Growth: time above bare node start-up, per 1,000 tasks, between sizes. Linear growth keeps it flat.
+const sized = results.filter((r) => r.n >= 1000);
+if (sized.length > 1) {
+  console.log('Growth (ms per 1,000 tasks between sizes, above the smaller size):\n');
+  console.log('| command | ' + sized.slice(1).map((r, i) => `${sized[i].n}→${r.n}`).join(' | ') + ' |');
+  console.log('|---|' + sized.slice(1).map(() => '---:').join('|') + '|');
+  for (const label of Object.keys(sized[0].m).filter((l) => !l.startsWith('node') && !l.startsWith('task'))) {
+    const cells = sized.slice(1).map((r, i) => ((r.m[label] - sized[i].m[label]) / ((r.n - sized[i].n) / 1000)).toFixed(1));
+    console.log(`| \`${label}\` | ${cells.join(' | ')} |`);
+  }
+}
