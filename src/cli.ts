@@ -22,11 +22,14 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const lang = preScanLanguage(argv.slice(2), io.env);
   setLanguage(lang);
   const program = buildProgram(io, lang);
+  // The command being parsed, so that an unknown option is matched against its options only.
+  let active: Command = program;
+  program.hook('preSubcommand', (_program, sub) => void (active = sub));
   try {
     await program.parseAsync(argv);
     return io.exitCode;
   } catch (e) {
-    return reportError(e, io, program);
+    return reportError(e, io, program, active);
   }
 }
 
@@ -56,6 +59,7 @@ function processIo(): Io {
 
 function buildProgram(io: Io, lang: Lang): Command {
   const h = m.help;
+  const f = h.names;
   const program = new Command('plan')
     .description(h.description)
     .version(pkg.version, '-V, --version', h.version)
@@ -81,7 +85,7 @@ function buildProgram(io: Io, lang: Lang): Command {
     'plan render --format markdown',
     'plan validate plans/*.yaml',
     'plan init 2024 --from plans/2023.yaml',
-    'plan export --format ics -o 工作计划.ics',
+    `plan export --format ics -o ${f.calendar}.ics`,
   ]));
 
   const context = (cmd: Command): Context => {
@@ -136,8 +140,8 @@ function buildProgram(io: Io, lang: Lang): Command {
 
   command('render', h.render.summary, [
     'plan render',
-    'plan render --format markdown > 附件.md',
-    'plan render --format html -o annex.html',
+    `plan render --format markdown > ${f.annex}.md`,
+    `plan render --format html -o ${f.annex}.html`,
     'plan render --format tsv --with-status',
   ])
     .addOption(formatOption(RENDER_FORMATS, 'table'))
@@ -158,7 +162,7 @@ function buildProgram(io: Io, lang: Lang): Command {
   command('init', h.init.summary, [
     'plan init 2024 --from plans/2023.yaml',
     'plan init 2024',
-    'plan init 2024 --from plans/2023.yaml -o 草稿/2024.yaml',
+    `plan init 2024 --from plans/2023.yaml -o ${f.drafts}/2024.yaml`,
   ])
     .argument('<year>', h.init.year, parseYearArg('<year>'))
     .option('--from <plan>', h.init.from)
@@ -169,9 +173,9 @@ function buildProgram(io: Io, lang: Lang): Command {
     });
 
   command('import', h.import.summary, [
-    'plan import 附件.txt',
-    'plan import 工作计划表.csv --year 2024',
-    'plan import annex.md -o plans/2024.yaml',
+    `plan import ${f.annex}.txt`,
+    `plan import ${f.annex}.csv --year 2024`,
+    `plan import ${f.annex}.md -o plans/2024.yaml`,
   ])
     .argument('<file>', h.import.file)
     .option('--year <year>', h.import.year, parseYearArg('--year'))
@@ -181,7 +185,7 @@ function buildProgram(io: Io, lang: Lang): Command {
       emit(await importAnnex(file, opts, context(cmd)));
     });
 
-  command('export', h.export.summary, ['plan export --format ics -o 工作计划.ics', 'plan export > plan.ics'])
+  command('export', h.export.summary, [`plan export --format ics -o ${f.calendar}.ics`, `plan export --as-of 2023-06-30 > ${f.calendar}.ics`])
     .addOption(formatOption(EXPORT_FORMATS, 'ics'))
     .option('-o, --output <file>', h.render.output)
     .action(async (opts, cmd: Command) => {
@@ -189,7 +193,7 @@ function buildProgram(io: Io, lang: Lang): Command {
       emit(await exportPlan(opts, context(cmd)));
     });
 
-  command('departments', h.departments.summary, ['plan departments', 'plan departments --format csv -o 部门统计.csv --as-of 2023-06-30'])
+  command('departments', h.departments.summary, ['plan departments', `plan departments --format csv -o ${f.tally}.csv --as-of 2023-06-30`])
     .addOption(formatOption(LIST_FORMATS, 'table'))
     .option('-o, --output <file>', h.render.output)
     .action(async (opts, cmd: Command) => {
@@ -270,7 +274,7 @@ function preScanLanguage(args: string[], env: NodeJS.ProcessEnv): Lang {
 }
 
 /** Prints an error as `plan: …` lines and returns its exit code; a stack trace only with DEBUG=plan. */
-function reportError(e: unknown, io: Io, program: Command): number {
+function reportError(e: unknown, io: Io, program: Command, active: Command): number {
   if (e instanceof PlanError) {
     for (const line of e.lines) io.err(`plan: ${line}\n`);
     return e.exitCode;
@@ -278,7 +282,7 @@ function reportError(e: unknown, io: Io, program: Command): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
     if (e.code === 'commander.help') return 2; // `plan` with no command: the help went to stderr
-    io.err(`plan: ${commanderMessage(e, program)}\n`);
+    io.err(`plan: ${commanderMessage(e, program, active)}\n`);
     return 2;
   }
   const err = e as Error;
@@ -288,7 +292,7 @@ function reportError(e: unknown, io: Io, program: Command): number {
 }
 
 /** Commander's usage errors, reworded from the catalogue with our own "did you mean". */
-function commanderMessage(e: CommanderError, program: Command): string {
+function commanderMessage(e: CommanderError, program: Command, active: Command): string {
   const quoted = /'([^']*)'/.exec(e.message)?.[1] ?? '';
   const hint = (word: string, known: string[]) => {
     const s = suggest(word, known);
@@ -298,7 +302,7 @@ function commanderMessage(e: CommanderError, program: Command): string {
     case 'commander.unknownCommand':
       return m.unknownCommand(quoted, hint(quoted, program.createHelp().visibleCommands(program).map((c) => c.name())));
     case 'commander.unknownOption': {
-      const flags = [program, ...program.commands].flatMap((c) => c.options.map((o) => o.long ?? ''));
+      const flags = [...new Set([program, active])].flatMap((c) => c.options.map((o) => o.long ?? ''));
       return m.unknownOption(quoted, hint(quoted.split('=')[0]!, flags.filter(Boolean)));
     }
     case 'commander.missingArgument':

@@ -138,6 +138,8 @@ const zh = {
     },
     validate: { summary: '检查计划文件的格式和内容，列出所有问题', files: '要检查的文件 (默认：当前计划文件)' },
     default: '默认：',
+    /** File names in the examples. */
+    names: { annex: '附件', calendar: '工作计划', drafts: '草稿', tally: '部门统计' },
     titles: { 'Usage:': '用法：', 'Options:': '选项：', 'Arguments:': '参数：', 'Commands:': '命令：', 'Global Options:': '全局选项：' } as Record<string, string>,
     init: {
       summary: '新建某一年的计划：可填写的模板，或用 --from 沿用去年的计划',
@@ -286,6 +288,7 @@ const en: Messages = {
     },
     validate: { summary: 'check plan files against the schema and the rules; list every problem', files: 'files to check (default: the current plan file)' },
     default: 'default: ',
+    names: { annex: 'annex', calendar: 'work-plan', drafts: 'drafts', tally: 'departments' },
     titles: {},
     init: {
       summary: "start a year's plan: a template to fill in, or last year's plan carried over with --from",
