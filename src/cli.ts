@@ -211,7 +211,7 @@ function buildProgram(io: Io, lang: Lang): Command {
 
   command('completion', h.completion.summary, [
     'plan completion bash > ~/.local/share/bash-completion/completions/plan',
-    'plan completion zsh > "${fpath[1]}/_plan"',
+    'plan completion zsh > ~/.zfunc/_plan',
     'plan completion fish > ~/.config/fish/completions/plan.fish',
   ])
     .addArgument(new Argument('<shell>', h.completion.shell).choices(SHELLS).argParser(choiceArg('completion', SHELLS)))
