@@ -5,10 +5,8 @@ import { viewTasks } from '../plan/view.js';
 import { toJson } from '../render/json.js';
 import { renderGrid } from '../render/output.js';
 import { openPlan } from './common.js';
-import { LIST_FORMATS, type ListFormat } from './list.js';
+import type { ListFormat } from './list.js';
 import { writeOutput } from './write-output.js';
-
-export const TALLY_FORMATS = LIST_FORMATS;
 
 export interface TallyOptions {
   format: ListFormat;

@@ -1,8 +1,8 @@
 import type { Context, Output } from '../context.js';
 import { PlanError, usageError } from '../errors.js';
-import { formatsFor, readTableText, tableRows } from '../io/table-text.js';
+import { findTable, formatsFor, readTableText } from '../io/table-text.js';
 import { m } from '../messages.js';
-import { annexPlan, findHeader, readAnnex, yearIn } from '../plan/annex.js';
+import { annexPlan, readAnnex, yearIn } from '../plan/annex.js';
 import { newPlanFile, writeNewPlan } from './new-plan-file.js';
 
 export interface ImportOptions {
@@ -16,11 +16,8 @@ export interface ImportOptions {
  */
 export async function importAnnex(file: string, opts: ImportOptions, _ctx: Context): Promise<Output> {
   const text = readTableText(file);
-  const table = formatsFor(file)
-    .map((format) => tableRows(text, format))
-    .map((parsed) => ({ ...parsed, header: findHeader(parsed.rows) }))
-    .find((parsed) => parsed.header);
-  if (!table?.header) throw new PlanError(m.importer.noHeader(file));
+  const table = findTable(text, formatsFor(file));
+  if (!table) throw new PlanError(m.importer.noHeader(file));
   const { annex, problems } = readAnnex(table.rows, table.header);
   const all = [...table.problems, ...problems].sort((a, b) => a.line - b.line || a.col - b.col);
   if (!annex || all.length) throw new PlanError(all.map((p) => `${file}:${p.line}:${p.col}: ${p.message}`));

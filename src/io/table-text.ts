@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { PlanError } from '../errors.js';
+import { readPlanText } from './load.js';
 import { m } from '../messages.js';
-import type { RowProblem, TextCell, TextRow } from '../plan/annex.js';
+import { findHeader, type Header, type RowProblem, type TextCell, type TextRow } from '../plan/annex.js';
 
 /** The ways people hand over the annex table: text copied from Word (tab-separated), CSV, markdown. */
 export type TableFormat = 'tsv' | 'csv' | 'markdown';
@@ -17,21 +17,24 @@ export function formatsFor(file: string): TableFormat[] {
 
 /** A table file's text: UTF-8, with or without a BOM, line ends made `\n`. */
 export function readTableText(file: string): string {
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    return readPlanText(file).replace(/\r\n?/g, '\n');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new PlanError(`${file}: ${code === 'ENOENT' ? m.fileNotFound : code === 'EISDIR' ? m.notAFile : m.readFailed((e as Error).message)}`);
+    // Not UTF-8 is most likely a CSV that Excel saved in the local code page: say how to fix that.
+    const [first] = e instanceof PlanError ? e.lines : [];
+    if (first?.endsWith(m.notUtf8)) throw new PlanError(first.slice(0, -m.notUtf8.length) + m.importer.notUtf8);
+    throw e;
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const before = new TextDecoder('utf-8').decode(bytes).split('\uFFFD')[0]!.split('\n');
-    throw new PlanError(`${file}:${before.length}:${before.at(-1)!.length + 1}: ${m.importer.notUtf8}`);
+}
+
+/** The table in `text`: read in the first of `formats` in which it has a header row. */
+export function findTable(text: string, formats: readonly TableFormat[]): (ReturnType<typeof tableRows> & { format: TableFormat; header: Header }) | undefined {
+  for (const format of formats) {
+    const table = tableRows(text, format);
+    const header = findHeader(table.rows);
+    if (header) return { ...table, format, header };
   }
-  return text.replace(/\r\n?/g, '\n');
+  return undefined;
 }
 
 /** Every line (CSV: record) of `text` read as table rows in `format`, with any quoting problems. */

@@ -1,20 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatsFor, tableRows, unescapeMarkdown, type TableFormat } from '../../src/io/table-text.js';
+import { findTable, formatsFor, unescapeMarkdown } from '../../src/io/table-text.js';
 import { setLanguage } from '../../src/messages.js';
-import { annexPlan, findHeader, readAnnex, tidyTitle, yearIn } from '../../src/plan/annex.js';
+import { annexPlan, readAnnex, tidyTitle, yearIn } from '../../src/plan/annex.js';
 import { SEED_TEXT } from '../helpers.js';
 
 setLanguage('en');
 
 /** Reads text as the import command does: the first format with a header row. */
-function read(text: string, formats: TableFormat[] = ['markdown', 'tsv', 'csv']) {
-  for (const format of formats) {
-    const { rows, problems } = tableRows(text, format);
-    const header = findHeader(rows);
-    if (header) return { format, parseProblems: problems, ...readAnnex(rows, header) };
-  }
-  return undefined;
+function read(text: string) {
+  const table = findTable(text, formatsFor('annex'));
+  return table && { format: table.format, parseProblems: table.problems, ...readAnnex(table.rows, table.header) };
 }
 
 describe('the seed annex, as pasted from Word', () => {
