@@ -257,7 +257,9 @@ describe('plan export --format ics', () => {
   });
 
   it('speaks English in descriptions with --lang en, and suggests ics for an unknown format', () => {
-    expect(exported(['--lang', 'en']).lines.find((l) => l.includes('UID:2023-7-')) && exported(['--lang', 'en']).text).toContain('Status: done (as of 2023-04-15)');
+    const { lines } = exported(['--lang', 'en']);
+    const description = lines.slice(lines.findIndex((l) => l.startsWith('UID:2023-7-'))).find((l) => l.startsWith('DESCRIPTION:'));
+    expect(description).toBe('DESCRIPTION:Period: 3-4月 (2023-03-01 to 2023-04-30)\\nDepartments: 局工会、机关工会\\nStatus: done (as of 2023-04-15)\\nDone on: 2023-04-20');
     expect(run(['export', '--format', 'ical'], { cwd: repo })).toEqual({ code: 2, stdout: '', stderr: 'plan: --format "ical" 无效 (应为：ics；是否想输入 "ics"？)\n' });
   });
 });
