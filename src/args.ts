@@ -33,17 +33,26 @@ export function choiceArg<T extends string>(option: string, choices: readonly T[
   return (v: string): T => {
     const s = v.trim().toLowerCase();
     if ((choices as readonly string[]).includes(s)) return s as T;
-    const hint = suggest(v, choices);
+    // With a single choice (export --format ics), it is the only sensible hint however far off.
+    const hint = suggest(v, choices) ?? (choices.length === 1 ? choices[0] : undefined);
     throw usageError(m.badChoice(option, v, choices, hint ? m.didYouMean(hint) : ''));
   };
 }
 
 export const STATUS_FILTERS: readonly (Status | 'open')[] = [...STATUSES, 'open'];
-export const parseStatusArg = choiceArg('--status', STATUS_FILTERS);
 
 /** A task id: a positive whole number. */
 export function parseTaskId(v: string): number {
   const s = v.trim().replace(/^#/, '');
   if (!/^\d{1,9}$/.test(s) || Number(s) < 1) throw usageError(m.badTaskId(v));
   return Number(s);
+}
+
+/** A plan year: four digits from 1900 on, as the schema requires. */
+export function parseYearArg(what: string) {
+  return (v: string): number => {
+    const s = v.trim();
+    if (!/^\d{4}$/.test(s) || Number(s) < 1900) throw usageError(m.badYear(what, v));
+    return Number(s);
+  };
 }

@@ -1,7 +1,7 @@
 // Command-line wiring only: commands, options, help text and examples. Each action loads its
 // command module lazily, runs it, and hands the output to `emit`; errors become exit codes here.
-import { Command, CommanderError, Help, Option } from 'commander';
-import { choiceArg, parseDateArg, parseMonthArg, parsePeriodArg, parseStatusArg, parseTaskId } from './args.js';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
+import { STATUS_FILTERS, choiceArg, parseDateArg, parseMonthArg, parsePeriodArg, parseTaskId, parseYearArg } from './args.js';
 import type { Context, Output } from './context.js';
 import { isPlanError } from './errors.js';
 import { detectLanguage, m, setLanguage, type Lang } from './messages.js';
@@ -19,17 +19,22 @@ const RECORD_FORMATS = ['text', 'json'] as const;
 /** Variadic task ids, each checked as it is parsed. */
 const collectIds = (value: string, previous: number[] | undefined) => [...(previous ?? []), parseTaskId(value)];
 const SUMMARY_FORMATS = ['text', 'markdown', 'json', 'html'] as const;
+const EXPORT_FORMATS = ['ics'] as const;
+const SHELLS = ['bash', 'zsh', 'fish'] as const;
 
 /** Runs the CLI on `argv` (as process.argv) and returns the exit code. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const lang = preScanLanguage(argv.slice(2), io.env);
   setLanguage(lang);
   const program = buildProgram(io, lang);
+  // The command being parsed, so that an unknown option is matched against its options only.
+  let active: Command = program;
+  program.hook('preSubcommand', (_program, sub) => void (active = sub));
   try {
     await program.parseAsync(argv);
     return io.exitCode;
   } catch (e) {
-    return reportError(e, io, program);
+    return reportError(e, io, program, active);
   }
 }
 
@@ -59,6 +64,7 @@ function processIo(): Io {
 
 function buildProgram(io: Io, lang: Lang): Command {
   const h = m.help;
+  const f = h.names;
   const program = new Command('plan')
     .description(h.description)
     .version(pkg.version, '-V, --version', h.version)
@@ -67,8 +73,8 @@ function buildProgram(io: Io, lang: Lang): Command {
     .option('-f, --file <path>', h.file)
     .option('--as-of <date>', h.asOf, parseDateArg('--as-of'))
     .option('--no-color', h.noColor)
-    .addOption(new Option('--lang <lang>', h.lang).argParser(choiceArg('--lang', LANGS)))
-    .configureHelp(helpConfig(lang))
+    .addOption(choiceOption('--lang <lang>', h.lang, LANGS))
+    .configureHelp(helpConfig())
     .configureOutput({
       writeOut: io.out,
       writeErr: io.err,
@@ -85,6 +91,8 @@ function buildProgram(io: Io, lang: Lang): Command {
     'plan render --format markdown',
     'plan summary --format markdown',
     'plan validate plans/*.yaml',
+    'plan init 2024 --from plans/2023.yaml',
+    `plan export --format ics -o ${f.calendar}.ics`,
   ]));
 
   const context = (cmd: Command): Context => {
@@ -110,7 +118,7 @@ function buildProgram(io: Io, lang: Lang): Command {
       .command(name)
       .description(summary)
       .helpOption('-h, --help', h.helpOption)
-      .configureHelp(helpConfig(lang))
+      .configureHelp(helpConfig())
       .addHelpText('after', examples(lines));
 
   command('list', h.list.summary, [
@@ -122,7 +130,7 @@ function buildProgram(io: Io, lang: Lang): Command {
     .option('--period <period>', h.list.period, parsePeriodArg)
     .option('--month <month>', h.list.month, parseMonthArg)
     .option('--department <name>', h.list.department)
-    .option('--status <status>', h.list.status, parseStatusArg)
+    .addOption(choiceOption('--status <status>', h.list.status, STATUS_FILTERS))
     .addOption(formatOption(LIST_FORMATS, 'table'))
     .action(async (opts, cmd: Command) => {
       const { list } = await import('./commands/list.js');
@@ -139,8 +147,8 @@ function buildProgram(io: Io, lang: Lang): Command {
 
   command('render', h.render.summary, [
     'plan render',
-    'plan render --format markdown > 附件.md',
-    'plan render --format html -o annex.html',
+    `plan render --format markdown > ${f.annex}.md`,
+    `plan render --format html -o ${f.annex}.html`,
     'plan render --format tsv --with-status',
   ])
     .addOption(formatOption(RENDER_FORMATS, 'table'))
@@ -208,32 +216,106 @@ function buildProgram(io: Io, lang: Lang): Command {
       emit(await validate(files, context(cmd)));
     });
 
+  command('init', h.init.summary, [
+    'plan init 2024 --from plans/2023.yaml',
+    'plan init 2024',
+    `plan init 2024 --from plans/2023.yaml -o ${f.drafts}/2024.yaml`,
+  ])
+    .argument('<year>', h.init.year, parseYearArg('<year>'))
+    .option('--from <plan>', h.init.from)
+    .option('-o, --output <file>', h.init.output)
+    .action(async (year: number, opts, cmd: Command) => {
+      const { init } = await import('./commands/init.js');
+      emit(await init(year, opts, context(cmd)));
+    });
+
+  command('import', h.import.summary, [
+    `plan import ${f.annex}.txt`,
+    `plan import ${f.annex}.csv --year 2024`,
+    `plan import ${f.annex}.md -o plans/2024.yaml`,
+  ])
+    .argument('<file>', h.import.file)
+    .option('--year <year>', h.import.year, parseYearArg('--year'))
+    .option('-o, --output <file>', h.init.output)
+    .action(async (file: string, opts, cmd: Command) => {
+      const { importAnnex } = await import('./commands/import.js');
+      emit(await importAnnex(file, opts, context(cmd)));
+    });
+
+  command('export', h.export.summary, [`plan export --format ics -o ${f.calendar}.ics`, `plan export --as-of 2023-06-30 > ${f.calendar}.ics`])
+    .addOption(formatOption(EXPORT_FORMATS, 'ics'))
+    .option('-o, --output <file>', h.render.output)
+    .action(async (opts, cmd: Command) => {
+      const { exportPlan } = await import('./commands/export.js');
+      emit(await exportPlan(opts, context(cmd)));
+    });
+
+  command('departments', h.departments.summary, ['plan departments', `plan departments --format csv -o ${f.tally}.csv --as-of 2023-06-30`])
+    .addOption(formatOption(LIST_FORMATS, 'table'))
+    .option('-o, --output <file>', h.render.output)
+    .action(async (opts, cmd: Command) => {
+      const { departments } = await import('./commands/departments.js');
+      emit(await departments(opts, context(cmd)));
+    });
+
+  command('periods', h.periods.summary, ['plan periods', 'plan periods --format markdown --as-of 2023-06-30'])
+    .addOption(formatOption(LIST_FORMATS, 'table'))
+    .option('-o, --output <file>', h.render.output)
+    .action(async (opts, cmd: Command) => {
+      const { periods } = await import('./commands/periods.js');
+      emit(await periods(opts, context(cmd)));
+    });
+
+  command('completion', h.completion.summary, [
+    'plan completion bash > ~/.local/share/bash-completion/completions/plan',
+    'plan completion zsh > ~/.zfunc/_plan',
+    'plan completion fish > ~/.config/fish/completions/plan.fish',
+  ])
+    .addArgument(new Argument('<shell>', h.completion.shell).choices(SHELLS).argParser(choiceArg('completion', SHELLS)))
+    .action(async (shell: (typeof SHELLS)[number]) => {
+      const { completion } = await import('./commands/completion.js');
+      emit(await completion(shell, program));
+    });
+
+  // Called by the completion scripts (as COMPLETE_COMMAND): never fails, never shows in help.
+  program
+    .command('__complete', { hidden: true })
+    .argument('[what]')
+    .allowExcessArguments()
+    .allowUnknownOption()
+    .action(async (what: string | undefined, _opts, cmd: Command) => {
+      const { complete } = await import('./commands/completion.js');
+      emit(await complete(what, context(cmd)));
+    });
+
   return program;
 }
 
+/** An option taking one of `choices`: checked by our parser (messages in the user's language), listed for completion. */
+function choiceOption(flags: string, description: string, choices: readonly string[]): Option {
+  return new Option(flags, description).choices(choices).argParser(choiceArg(flags.split(' ')[0]!, choices));
+}
+
 function formatOption(formats: readonly string[], fallback: string): Option {
-  return new Option('--format <format>', m.help.format(formats)).default(fallback).argParser(choiceArg('--format', formats));
+  return choiceOption('--format <format>', m.help.format(formats), formats).default(fallback);
 }
 
 function examples(lines: string[]): string {
   return `\n${m.help.examples}\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
-const TITLES: Record<Lang, Record<string, string>> = {
-  zh: { 'Usage:': '用法：', 'Options:': '选项：', 'Arguments:': '参数：', 'Commands:': '命令：', 'Global Options:': '全局选项：' },
-  en: {},
-};
-
 /** Help in the user's language, with East Asian wide characters measured as two columns. */
-function helpConfig(lang: Lang): Partial<Help> {
+function helpConfig(): Partial<Help> {
   return {
     showGlobalOptions: true,
-    styleTitle: (s: string) => TITLES[lang][s] ?? s,
+    styleTitle: (s: string) => m.help.titles[s] ?? s,
     displayWidth,
     optionDescription: (option: Option) => {
       const shown = option.defaultValue !== undefined && option.defaultValue !== false && !option.negate;
-      return shown ? `${option.description} (${lang === 'zh' ? '默认：' : 'default: '}${option.defaultValue})` : option.description;
+      return shown ? `${option.description} (${m.help.default}${option.defaultValue})` : option.description;
     },
+    // Commander would add its own English "choices: …"; descriptions name the choices already.
+    argumentDescription: (argument: Argument) => argument.description,
   };
 }
 
@@ -242,14 +324,14 @@ function preScanLanguage(args: string[], env: NodeJS.ProcessEnv): Lang {
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--') break;
-    const v = a === '--lang' ? args[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    const v = (a === '--lang' ? args[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined)?.trim().toLowerCase();
     if (v !== undefined && (LANGS as readonly string[]).includes(v)) return v as Lang;
   }
   return detectLanguage(undefined, env);
 }
 
 /** Prints an error as `plan: …` lines and returns its exit code; a stack trace only with DEBUG=plan. */
-function reportError(e: unknown, io: Io, program: Command): number {
+function reportError(e: unknown, io: Io, program: Command, active: Command): number {
   if (isPlanError(e)) {
     for (const line of e.lines) io.err(`plan: ${line}\n`);
     return e.exitCode;
@@ -257,7 +339,7 @@ function reportError(e: unknown, io: Io, program: Command): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
     if (e.code === 'commander.help') return 2; // `plan` with no command: the help went to stderr
-    io.err(`plan: ${commanderMessage(e, program)}\n`);
+    io.err(`plan: ${commanderMessage(e, program, active)}\n`);
     return 2;
   }
   const err = e as Error;
@@ -267,7 +349,7 @@ function reportError(e: unknown, io: Io, program: Command): number {
 }
 
 /** Commander's usage errors, reworded from the catalogue with our own "did you mean". */
-function commanderMessage(e: CommanderError, program: Command): string {
+function commanderMessage(e: CommanderError, program: Command, active: Command): string {
   const quoted = /'([^']*)'/.exec(e.message)?.[1] ?? '';
   const hint = (word: string, known: string[]) => {
     const s = suggest(word, known);
@@ -275,9 +357,9 @@ function commanderMessage(e: CommanderError, program: Command): string {
   };
   switch (e.code) {
     case 'commander.unknownCommand':
-      return m.unknownCommand(quoted, hint(quoted, program.commands.map((c) => c.name())));
+      return m.unknownCommand(quoted, hint(quoted, program.createHelp().visibleCommands(program).map((c) => c.name())));
     case 'commander.unknownOption': {
-      const flags = [program, ...program.commands].flatMap((c) => c.options.map((o) => o.long ?? ''));
+      const flags = [...new Set([program, active])].flatMap((c) => c.options.map((o) => o.long ?? ''));
       return m.unknownOption(quoted, hint(quoted.split('=')[0]!, flags.filter(Boolean)));
     }
     case 'commander.missingArgument':

@@ -113,6 +113,35 @@ const zh = {
     chart: (heading: string) => `${heading}：已完成、已逾期与其余任务数`,
     failOnOverdue: (n: number) => `有 ${n} 项任务已逾期 (因 --fail-on-overdue 以退出码 1 结束)`,
   },
+  // Everyday use: new plans (init, import), calendar export, tallies, shell completion
+  badYear: (what: string, v: string) => `${what} ${q(v)} 不是年份 (应为四位数的年份，如 2024)`,
+  newPlan: {
+    exists: (file: string) => `${file}: 文件已存在，不会覆盖 (请用 -o 指定另一个文件，或先移走它)`,
+    created: (file: string, tasks: number, departments: number) => `已创建 ${file} (${tasks} 项任务，${departments} 个部门)`,
+    skeletonHint: '请把示例部门和示例任务改为实际内容，再用 plan validate 检查。',
+  },
+  importer: {
+    noHeader: (file: string) =>
+      `${file}: 找不到附件表的表头 (应有一行列名：序号、计划时间、内容、负责部门，或 No.、Period、Content、Departments)`,
+    noRows: '表头下面没有任务 (应至少有一行任务)',
+    badId: (v: string) => `序号 ${q(v)} 不是正整数 (应为 1、2、3 这样的序号)`,
+    duplicateId: (id: number, line: number) => `序号 ${id} 与第 ${line} 行重复 (序号应唯一)`,
+    badPeriod: (v: string) => `计划时间 ${q(v)} 无效 (应为如 7月、3-4月、第二季度、上半年、全年)`,
+    firstPeriodBlank: '计划时间为空，而上面没有可沿用的计划时间 (第一行任务应写明计划时间)',
+    noContent: '内容为空 (每行任务应写明工作内容)',
+    noDepartments: '负责部门为空 (应为一个或多个部门，用“、”分隔)',
+    unclosedQuote: 'CSV 的引号没有闭合 (应为成对的英文双引号 ")',
+    notUtf8: '不是 UTF-8 编码的文本 (Excel 中请另存为“CSV UTF-8”；Word 表格可复制后粘贴为纯文本)',
+    noYear: (file: string) => `${file}: 无法确定计划年度：表头上方没有含四位年份的标题 (请用 --year 指定，如 --year 2024)`,
+  },
+  ics: {
+    period: (period: string, start: string, end: string) => `计划时间：${period} (${start} 至 ${end})`,
+    departments: (list: string) => `负责部门：${list}`,
+    status: (status: string, asOf: string) => `状态：${status} (截至 ${asOf})`,
+    completed: (date: string) => `完成日期：${date}`,
+  },
+  tally: { department: '部门', total: '任务数', done: '已完成', overdue: '已逾期' },
+  completionHeader: (program: string, shell: string) => `${program} 的 ${shell} 补全脚本，由 \`${program} completion ${shell}\` 生成；安装方法见 README`,
 
   help: {
     description: '管理以 YAML 保存在 git 中的年度工作计划：按时间、部门、状态查看任务，记录完成情况，输出附件表。',
@@ -154,6 +183,25 @@ const zh = {
       output: '写入文件而不是标准输出',
       failOnOverdue: '有逾期任务时 (照常输出后) 以退出码 1 结束，供 CI 把关',
     },
+    default: '默认：',
+    /** File names in the examples. */
+    names: { annex: '附件', calendar: '工作计划', drafts: '草稿', tally: '部门统计' },
+    titles: { 'Usage:': '用法：', 'Options:': '选项：', 'Arguments:': '参数：', 'Commands:': '命令：', 'Global Options:': '全局选项：' } as Record<string, string>,
+    init: {
+      summary: '新建某一年的计划：可填写的模板，或用 --from 沿用去年的计划',
+      year: '计划年度，如 2024',
+      from: '沿用这个计划的标题、部门、正文和任务 (去掉完成记录、进展记录和印发日期，年份改为新年度)',
+      output: '写入的文件 (默认：plans/<年份>.yaml；不覆盖已有文件)',
+    },
+    import: {
+      summary: '从附件表生成计划：Word 表格复制出的文本、CSV 或 Markdown 表格',
+      file: '附件表文件',
+      year: '计划年度 (默认：表格标题中的四位年份)',
+    },
+    export: { summary: '导出为日历文件 (iCalendar)：每项任务一个覆盖其计划时间的全天日程' },
+    departments: { summary: '按部门统计任务数、已完成和已逾期 (按部门名录顺序)' },
+    periods: { summary: '按计划时间统计任务数、已完成和已逾期 (按附件顺序)' },
+    completion: { summary: '输出 shell 补全脚本：bash、zsh 或 fish (安装方法见 README)', shell: 'bash、zsh 或 fish' },
   },
 };
 
@@ -260,6 +308,35 @@ const en: Messages = {
     chart: (heading: string) => `${heading}: tasks done, overdue and the rest`,
     failOnOverdue: (n: number) => `${n} task${n === 1 ? ' is' : 's are'} overdue (exit code 1 because of --fail-on-overdue)`,
   },
+  badYear: (what: string, v: string) => `${what} ${q(v)} is not a year (expected four digits, e.g. 2024)`,
+  newPlan: {
+    exists: (file: string) => `${file}: the file exists; it is not overwritten (name another file with -o, or move it away first)`,
+    created: (file: string, tasks: number, departments: number) =>
+      `created ${file} (${tasks} task${tasks === 1 ? '' : 's'}, ${departments} department${departments === 1 ? '' : 's'})`,
+    skeletonHint: 'Replace the example department and task with the real ones, then check with plan validate.',
+  },
+  importer: {
+    noHeader: (file: string) =>
+      `${file}: no header row of an annex table found (expected a row of column names: 序号, 计划时间, 内容, 负责部门 or No., Period, Content, Departments)`,
+    noRows: 'no tasks under the header row (expected at least one task)',
+    badId: (v: string) => `the number ${q(v)} is not a positive whole number (expected 1, 2, 3 …)`,
+    duplicateId: (id: number, line: number) => `the number ${id} is already used on line ${line} (expected unique numbers)`,
+    badPeriod: (v: string) => `the period ${q(v)} is not valid (expected e.g. 7月, 3-4月, 第二季度, 上半年, 全年)`,
+    firstPeriodBlank: 'the period is blank and there is no period above to continue (expected the first task to name its period)',
+    noContent: 'the content is blank (expected the work of the task)',
+    noDepartments: 'no responsible department (expected one or more, joined by “、”)',
+    unclosedQuote: 'a CSV quote is not closed (expected a pair of " around the field)',
+    notUtf8: 'not UTF-8 text (in Excel save as “CSV UTF-8”; copy a Word table and paste it as plain text)',
+    noYear: (file: string) => `${file}: cannot tell the plan year: no title with a 4-digit year above the header row (name it with --year, e.g. --year 2024)`,
+  },
+  ics: {
+    period: (period: string, start: string, end: string) => `Period: ${period} (${start} to ${end})`,
+    departments: (list: string) => `Departments: ${list}`,
+    status: (status: string, asOf: string) => `Status: ${status} (as of ${asOf})`,
+    completed: (date: string) => `Done on: ${date}`,
+  },
+  tally: { department: 'Department', total: 'Tasks', done: 'Done', overdue: 'Overdue' },
+  completionHeader: (program: string, shell: string) => `${shell} completion for ${program}, made by \`${program} completion ${shell}\`; the README says how to install it`,
 
   help: {
     description: 'Manage a yearly work plan kept as YAML in git: list tasks by period, department or status, record completion, render the annex table.',
@@ -301,6 +378,24 @@ const en: Messages = {
       output: 'write to this file instead of standard output',
       failOnOverdue: 'exit with code 1 (after the output) when any task is overdue, as a CI gate',
     },
+    default: 'default: ',
+    names: { annex: 'annex', calendar: 'work-plan', drafts: 'drafts', tally: 'departments' },
+    titles: {},
+    init: {
+      summary: "start a year's plan: a template to fill in, or last year's plan carried over with --from",
+      year: 'the plan year, e.g. 2024',
+      from: 'carry over the title, departments, narrative and tasks of this plan (without completions, logs and issue dates; the year changed)',
+      output: 'the file to write (default: plans/<year>.yaml; an existing file is never overwritten)',
+    },
+    import: {
+      summary: 'build a plan from the annex table: text copied from a Word table, CSV or a markdown table',
+      file: 'the annex table file',
+      year: 'the plan year (default: the 4-digit year in the table title)',
+    },
+    export: { summary: 'export as a calendar (iCalendar): one all-day event per task spanning its period' },
+    departments: { summary: 'count tasks, done and overdue per department (registry order)' },
+    periods: { summary: 'count tasks, done and overdue per period (annex order)' },
+    completion: { summary: 'print a shell completion script: bash, zsh or fish (README says how to install it)', shell: 'bash, zsh or fish' },
   },
 };
 

@@ -15,13 +15,17 @@ export function distance(a: string, b: string): number {
 
 /**
  * The known word nearest to `input`, for "did you mean": a unique one containing it or contained
- * in it (`机关` → `机关工会`), else the closest by edit distance within a third of its length.
+ * in it (`机关` → `机关工会`), else a unique one sharing most of its beginning (`complete` →
+ * `completion`), else the closest by edit distance within a third of its length.
  */
 export function suggest(input: string, known: readonly string[]): string | undefined {
   const needle = input.trim().toLowerCase();
   if (!needle) return undefined;
   const containing = known.filter((k) => k.toLowerCase().includes(needle) || needle.includes(k.toLowerCase()));
   if (containing.length === 1) return containing[0];
+  const enough = Math.max(4, Math.ceil([...needle].length * 0.75));
+  const sharing = known.filter((k) => commonPrefix(needle, k.toLowerCase()) >= enough);
+  if (sharing.length === 1) return sharing[0];
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const k of known) {
@@ -30,4 +34,12 @@ export function suggest(input: string, known: readonly string[]): string | undef
   }
   const limit = Math.max(1, Math.floor([...needle].length / 3));
   return bestDistance <= limit ? best : undefined;
+}
+
+/** How many code points two strings share at their start. */
+function commonPrefix(a: string, b: string): number {
+  const [x, y] = [[...a], [...b]];
+  let n = 0;
+  while (n < x.length && x[n] === y[n]) n++;
+  return n;
 }
