@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Build step (npm run build, run by `prepare`): precompile the JSON Schema into a standalone
 // validator, then bundle src/cli.ts with lazily loaded command chunks into dist/.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +59,8 @@ export async function bundle() {
     target: 'node20',
     // import() of a lazy module becomes require() of its own file, resolved beside the bundle.
     supported: { 'dynamic-import': false },
+    // Identifies this build to the plan cache (src/io/cache.ts): a new build never reads old entries.
+    define: { __PLAN_BUILD__: JSON.stringify(buildId()) },
     minifySyntax: true,
     minifyWhitespace: true,
     packages: 'bundle',
@@ -79,6 +82,21 @@ export async function bundle() {
     ],
     logLevel: 'warning',
   });
+}
+
+/** A hash of everything that decides how a plan is read: the sources, the schema, the package. */
+function buildId() {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const rel = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(rel);
+      else hash.update(rel).update(readFileSync(join(root, rel)));
+    }
+  };
+  walk('src');
+  hash.update(readFileSync(join(root, 'schemas/plan.schema.json'))).update(readFileSync(join(root, 'package.json')));
+  return hash.digest('hex').slice(0, 16);
 }
 
 /** Every module the source imports with import(), by its (unique) file name. */

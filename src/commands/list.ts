@@ -1,8 +1,8 @@
 import type { Context, Output } from '../context.js';
 import { m } from '../messages.js';
-import { filterTasks, type TaskFilter } from '../plan/filter.js';
+import { selectTasks, type TaskFilter } from '../plan/filter.js';
 import type { Plan } from '../plan/types.js';
-import { viewTasks, type TaskView } from '../plan/view.js';
+import type { TaskView } from '../plan/view.js';
 import { taskJson, toJson } from '../render/json.js';
 import { renderGrid } from '../render/output.js';
 import { taskGrid } from '../render/tasks.js';
@@ -18,7 +18,7 @@ export interface ListOptions extends TaskFilter {
 /** The tasks of a plan that pass the filters, in annex order, with status as of `asOf`. */
 export function listTasks(plan: Plan, filter: TaskFilter, asOf: string): TaskView[] {
   if (filter.department !== undefined) checkDepartment(plan, filter.department);
-  return filterTasks(viewTasks(plan, asOf), filter);
+  return selectTasks(plan, filter, asOf);
 }
 
 export async function list(opts: ListOptions, ctx: Context): Promise<Output> {

@@ -6,7 +6,8 @@ import type { Completion, LogEntry } from '../plan/types.js';
 import type { PairSpan, Span, TaskSpan } from './fast-yaml.js';
 import { yamlFlowScalar, yamlScalar } from './yaml-text.js';
 
-interface Splice {
+/** Text put in place of [start, end) of the original. */
+export interface Splice {
   start: number;
   end: number;
   text: string;
@@ -15,18 +16,40 @@ interface Splice {
 /** Thrown when a task's layout is one the splicer does not handle (the caller reports it). */
 export class UneditableError extends Error {}
 
-/** The text with each edit spliced into its task's block; edits of different tasks do not overlap. */
-export function spliceEdits(text: string, tasks: readonly TaskSpan[], edits: readonly TaskEdit[]): string {
+/**
+ * The text with each edit spliced into its task's block (edits of different tasks do not
+ * overlap), and the splices, in text order. `spanOf(index)` says where a task is.
+ */
+export function spliceEdits(text: string, spanOf: (index: number) => TaskSpan | undefined, edits: readonly TaskEdit[]): { text: string; splices: Splice[] } {
   const firstBreak = text.indexOf('\n');
   const eol = firstBreak > 0 && text[firstBreak - 1] === '\r' ? '\r\n' : '\n';
-  const splices = edits.map((e) => {
-    const task = tasks[e.index];
-    if (!task) throw new UneditableError(`task ${e.index} is not a mapping`);
-    return task.flow ? flowSplice(text, task, e) : blockSplice(text, task, e, eol);
-  });
-  let out = text;
-  for (const s of splices.sort((a, b) => b.start - a.start)) out = out.slice(0, s.start) + s.text + out.slice(s.end);
-  return out;
+  const splices = edits
+    .map((e) => {
+      const task = spanOf(e.index);
+      if (!task) throw new UneditableError(`task ${e.index} is not a mapping`);
+      return task.flow ? flowSplice(text, task, e) : blockSplice(text, task, e, eol);
+    })
+    .sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const s of splices) {
+    out += text.slice(at, s.start) + s.text;
+    at = s.end;
+  }
+  return { text: out + text.slice(at), splices };
+}
+
+/**
+ * Where an offset of the original text is after the splices. An offset where text was inserted
+ * moves past the insertion when `after` (a block's end), stays before it otherwise (a start).
+ */
+export function shiftOffset(splices: readonly Splice[], offset: number, after: boolean): number {
+  let shift = 0;
+  for (const s of splices) {
+    if (s.start > offset || (s.start === offset && !after && s.end === s.start)) break;
+    shift += s.text.length - (s.end - s.start);
+  }
+  return offset + shift;
 }
 
 const pairOf = (task: TaskSpan, key: string): PairSpan | undefined => task.pairs.find((p) => p.key === key);

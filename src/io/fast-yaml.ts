@@ -31,6 +31,9 @@ export interface TaskSpan {
   pairs: PairSpan[];
 }
 
+/** [start, end) of each task, flat: what a plan's cache keeps of its layout. */
+export const rangesOf = (tasks: readonly TaskSpan[]): number[] => tasks.flatMap((t) => [t.start, t.end]);
+
 export interface FastParse {
   data: Record<string, unknown>;
   tasks: TaskSpan[];
@@ -329,4 +332,30 @@ class Reader {
     for (let k = quote - 1; k >= from && this.text.charCodeAt(k) === 0x5c; k--) backslashes++;
     return backslashes % 2 === 1;
   }
+}
+
+/**
+ * One task read alone from its block, `start` being its first key and `end` the end of its
+ * block (as in TaskSpan), with offsets into the whole text; undefined when it is not simple.
+ */
+export function fastParseTask(text: string, start: number, end: number): { task: unknown; span: TaskSpan } | undefined {
+  const from = text.lastIndexOf('\n', start - 1) + 1;
+  const head = 'tasks:\n';
+  const parsed = fastParse(head + text.slice(from, end));
+  const tasks = parsed?.data.tasks;
+  if (!parsed || !Array.isArray(tasks) || tasks.length !== 1 || parsed.tasks.length !== 1) return undefined;
+  const shift = from - head.length;
+  const at = (n: number) => n + shift;
+  const s = parsed.tasks[0]!;
+  const span: TaskSpan = {
+    start: at(s.start),
+    end: at(s.end),
+    flow: s.flow,
+    pairs: s.pairs.map((p) => ({
+      key: p.key,
+      keyStart: at(p.keyStart),
+      value: p.value && { ...p.value, start: at(p.value.start), end: at(p.value.end), ...(p.value.items && { items: p.value.items.map(at) }) },
+    })),
+  };
+  return { task: tasks[0], span };
 }

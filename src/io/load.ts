@@ -3,7 +3,8 @@ import { PlanError } from '../errors.js';
 import { m } from '../messages.js';
 import type { Plan } from '../plan/types.js';
 import { semanticProblems } from '../plan/validate.js';
-import { fastParse, type TaskSpan } from './fast-yaml.js';
+import { readCache, writeCache } from './cache.js';
+import { fastParse, rangesOf, type TaskSpan } from './fast-yaml.js';
 import { schemaProblems } from './schema.js';
 
 /** A plan read and validated from a file. */
@@ -16,7 +17,9 @@ export interface LoadedPlan {
 export interface CheckResult {
   plan?: Plan;
   problems: string[];
-  /** Where each task is in the text, for editing it (present with `plan`). */
+  /** Where each task's block is in the text, as [start, end) pairs (TaskSpan's); present with `plan`. */
+  ranges?: number[];
+  /** Where each task's keys are, when the parse found out (a cached result has only `ranges`). */
   tasks?: TaskSpan[];
 }
 
@@ -28,9 +31,18 @@ export interface PlanSource {
 
 /** Reads, parses and validates a plan file; throws a PlanError listing every problem. */
 export async function loadPlan(file: string): Promise<LoadedPlan> {
-  const { plan, problems } = await checkPlanText(file, readPlanSource(file).text);
+  const { plan, problems } = await checkPlanFile(file, readPlanSource(file).text);
   if (!plan) throw new PlanError(problems);
   return { file, plan };
+}
+
+/** checkPlanText for a file's text, through the cache of big valid plans. */
+export async function checkPlanFile(file: string, text: string): Promise<CheckResult> {
+  const cached = readCache(file, text);
+  if (cached) return cached;
+  const result = await checkPlanText(file, text);
+  if (result.plan) writeCache(file, text, result);
+  return result;
 }
 
 /** A plan file's text; throws a PlanError when it cannot be read or is not UTF-8. */
@@ -45,6 +57,10 @@ export function readPlanSource(file: string): PlanSource {
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
+  // Decoding without checks is several times faster; it marks bad bytes with U+FFFD, and only then
+  // (or for a file that really holds U+FFFD) does the strict decoder have to decide.
+  const loose = body.toString('utf8');
+  if (!loose.includes('\ufffd')) return { text: loose, bom };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), bom };
   } catch {
@@ -65,7 +81,7 @@ export async function checkPlanText(file: string, text: string): Promise<CheckRe
   const fast = fastParse(text);
   if (fast && fast.data.schemaVersion === 1) {
     const problems = schemaProblems(fast.data).length || semanticProblems(fast.data).length;
-    if (!problems) return { plan: fast.data as unknown as Plan, problems: [], tasks: fast.tasks };
+    if (!problems) return { plan: fast.data as unknown as Plan, problems: [], ranges: rangesOf(fast.tasks), tasks: fast.tasks };
   }
   return (await import('./yaml-check.js')).checkWithYaml(file, text);
 }

@@ -3,10 +3,14 @@ import { PlanError } from '../errors.js';
 import { m } from '../messages.js';
 import { applyEdits, type TaskEdit } from '../plan/edits.js';
 import type { Plan } from '../plan/types.js';
+import { semanticProblems } from '../plan/validate.js';
 import { writeFileAtomic } from './atomic.js';
-import { spliceEdits, UneditableError } from './edit.js';
-import { checkPlanText, readPlanSource } from './load.js';
+import { writeCache } from './cache.js';
+import { shiftOffset, spliceEdits, UneditableError, type Splice } from './edit.js';
+import { fastParseTask, type TaskSpan } from './fast-yaml.js';
+import { checkPlanFile, checkPlanText, readPlanSource } from './load.js';
 import { acquireLock } from './lock.js';
+import { schemaProblems } from './schema.js';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -26,29 +30,68 @@ export async function updatePlanFile(file: string, decide: (plan: Plan) => TaskE
   const lock = await acquireLock(file);
   try {
     const { text, bom } = readPlanSource(file);
-    const { plan, problems, tasks } = await checkPlanText(file, text);
-    if (!plan || !tasks) throw new PlanError(problems);
+    const read = await checkPlanFile(file, text);
+    const { plan, ranges } = read;
+    if (!plan || !ranges) throw new PlanError(read.problems);
     const edits = decide(plan);
     const after = applyEdits(plan, edits);
     if (!edits.length) return { before: plan, after, edits };
 
-    let next: string;
+    const spans = await taskSpans(text, read.tasks, ranges, edits);
+    let next: { text: string; splices: Splice[] };
     try {
-      next = spliceEdits(text, tasks, edits);
+      next = spliceEdits(text, (index) => spans.get(index), edits);
     } catch (e) {
       if (e instanceof UneditableError) throw new PlanError(`${file}: ${m.cannotEdit(e.message)}`);
       throw e;
     }
-    const reread = await checkPlanText(file, next);
-    if (!reread.plan || !isDeepStrictEqual(reread.plan, after)) throw new PlanError(`${file}: ${m.cannotEdit('the edited text does not read back as intended')}`);
+    const nextRanges = ranges.map((offset, i) => shiftOffset(next.splices, offset, i % 2 === 1));
+    if (!(await readsBackAs(file, next.text, nextRanges, edits, after))) {
+      throw new PlanError(`${file}: ${m.cannotEdit('the edited text does not read back as intended')}`);
+    }
 
     try {
-      writeFileAtomic(file, bom ? Buffer.concat([BOM, Buffer.from(next, 'utf8')]) : next);
+      writeFileAtomic(file, bom ? Buffer.concat([BOM, Buffer.from(next.text, 'utf8')]) : next.text);
     } catch (e) {
       throw new PlanError(`${file}: ${m.writeFailed((e as Error).message)}`);
     }
+    writeCache(file, next.text, { plan: after, ranges: nextRanges, problems: [] });
     return { before: plan, after, edits };
   } finally {
     lock.release();
   }
+}
+
+/**
+ * Where the edited tasks' keys are: known from the parse, else read from each task's block
+ * alone, else (a layout the fast reader gives up on, such as a flow mapping) from `yaml`.
+ */
+async function taskSpans(text: string, known: TaskSpan[] | undefined, ranges: number[], edits: readonly TaskEdit[]): Promise<Map<number, TaskSpan>> {
+  const spans = new Map<number, TaskSpan>();
+  const missing: number[] = [];
+  for (const { index } of edits) {
+    const span = known?.[index] ?? fastParseTask(text, ranges[2 * index]!, ranges[2 * index + 1]!)?.span;
+    if (span) spans.set(index, span);
+    else missing.push(index);
+  }
+  if (missing.length) {
+    const all = (await import('./yaml-check.js')).taskSpansOf(text);
+    for (const index of missing) if (all[index]) spans.set(index, all[index]);
+  }
+  return spans;
+}
+
+/**
+ * Whether the edited text means exactly `after`. Each edit stays inside its task's block, so it
+ * is enough that each edited block, read alone, is the intended task; when that cannot be
+ * shown (a layout the fast reader gives up on), the whole text is read and compared instead.
+ */
+async function readsBackAs(file: string, text: string, ranges: number[], edits: readonly TaskEdit[], after: Plan): Promise<boolean> {
+  const local = edits.every((e) => {
+    const read = fastParseTask(text, ranges[2 * e.index]!, ranges[2 * e.index + 1]!);
+    return read !== undefined && isDeepStrictEqual(read.task, after.tasks[e.index]);
+  });
+  if (local) return schemaProblems(after).length === 0 && semanticProblems(after).length === 0;
+  const reread = await checkPlanText(file, text);
+  return reread.plan !== undefined && isDeepStrictEqual(reread.plan, after);
 }

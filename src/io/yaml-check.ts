@@ -4,7 +4,7 @@ import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Docume
 import { m } from '../messages.js';
 import { SCHEMA_VERSIONS, type Plan } from '../plan/types.js';
 import { semanticProblems, type Problem } from '../plan/validate.js';
-import type { PairSpan, Span, TaskSpan } from './fast-yaml.js';
+import { rangesOf, type PairSpan, type Span, type TaskSpan } from './fast-yaml.js';
 import type { CheckResult } from './load.js';
 import { schemaProblems } from './schema.js';
 
@@ -40,7 +40,8 @@ export function checkWithYaml(file: string, text: string): CheckResult {
   }
   const problems = [...schemaProblems(data), ...semanticProblems(data)];
   if (problems.length) return done(problems.map((p) => at(offsetOf(doc, p), p.message)));
-  return { plan: data as Plan, problems: [], tasks: taskSpans(doc) };
+  const tasks = taskSpans(doc);
+  return { plan: data as Plan, problems: [], ranges: rangesOf(tasks), tasks };
 }
 
 /** The source offset of a problem: its value's node, or its key for `atKey`; the nearest parent when missing. */
@@ -63,6 +64,11 @@ function offsetOf(doc: Document, problem: Problem): number {
     } else break;
   }
   return offset;
+}
+
+/** Where each task of a plan's text is (the text must parse). */
+export function taskSpansOf(text: string): TaskSpan[] {
+  return taskSpans(parseDocument(text, PARSE_OPTIONS));
 }
 
 /** Where each task is, from the parsed document's node ranges. */

@@ -1,5 +1,6 @@
-import type { Period, Status } from './types.js';
-import type { TaskView } from './view.js';
+import { parsePeriod } from './period.js';
+import type { Period, Plan, Status } from './types.js';
+import { viewTask, type TaskView } from './view.js';
 
 /** `list` filters; all given ones must match. */
 export interface TaskFilter {
@@ -19,7 +20,22 @@ export function matchesFilter(task: TaskView, f: TaskFilter): boolean {
   return true;
 }
 
-/** The tasks passing every filter, in their original order. */
-export function filterTasks(tasks: readonly TaskView[], f: TaskFilter): TaskView[] {
-  return tasks.filter((t) => matchesFilter(t, f));
+/**
+ * The views of a plan's tasks that pass every filter. The period, month and department filters
+ * are checked on the task itself, so only the tasks that pass them get a view (on 10,000 tasks
+ * most do not).
+ */
+export function selectTasks(plan: Plan, f: TaskFilter, asOf: string): TaskView[] {
+  const out: TaskView[] = [];
+  for (const task of plan.tasks) {
+    if (f.department !== undefined && !task.departments.includes(f.department)) continue;
+    if (f.period || f.month !== undefined) {
+      const p = parsePeriod(task.period)!;
+      if (f.period && p.label !== f.period.label) continue;
+      if (f.month !== undefined && (f.month < p.from || f.month > p.to)) continue;
+    }
+    const view = viewTask(task, plan.year, asOf);
+    if (matchesFilter(view, f)) out.push(view);
+  }
+  return out;
 }

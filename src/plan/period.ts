@@ -24,6 +24,17 @@ export const PERIOD_EXAMPLES = ['7月', '3-4月', '第二季度', '上半年', '
  * and canonical label; undefined when it is not a period.
  */
 export function parsePeriod(input: string): Period | undefined {
+  // A plan repeats a handful of periods over thousands of tasks: remember the answers.
+  if (parsed.has(input)) return parsed.get(input);
+  if (parsed.size > 1000) parsed.clear();
+  const period = parse(input);
+  parsed.set(input, period);
+  return period;
+}
+
+const parsed = new Map<string, Period | undefined>();
+
+function parse(input: string): Period | undefined {
   const s = input.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
   if (s === '全年') return FULL_YEAR;
   const half = HALVES[s];
@@ -43,6 +54,15 @@ export function parsePeriod(input: string): Period | undefined {
 
 /** The first and last day (YYYY-MM-DD) of a period in the given year. */
 export function periodInterval(period: Period, year: number): { start: string; end: string } {
-  const first = new Date(year, period.from - 1, 1);
-  return { start: isoDate(first), end: isoDate(endOfMonth(new Date(year, period.to - 1, 1))) };
+  const key = `${year}-${period.from}-${period.to}`;
+  let interval = intervals.get(key);
+  if (!interval) {
+    if (intervals.size > 1000) intervals.clear();
+    const first = new Date(year, period.from - 1, 1);
+    interval = { start: isoDate(first), end: isoDate(endOfMonth(new Date(year, period.to - 1, 1))) };
+    intervals.set(key, interval);
+  }
+  return { ...interval };
 }
+
+const intervals = new Map<string, { start: string; end: string }>();

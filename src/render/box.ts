@@ -20,60 +20,70 @@ const LINE = '─';
 
 /** The table as cli-table3 would draw it with our options; lines joined by \n, no final break. */
 export function drawBox(t: BoxTable): string {
-  const ncols = t.head.length;
-  const cellLines = t.rows.map((row) => row.map((cell) => cell.split('\n')));
+  const mc = t.mergeColumn;
+  // Cells hold one line, mostly: split only those that hold more.
+  const linesOf = (cell: string) => (cell.includes('\n') ? cell.split('\n') : undefined);
+  const multi = t.rows.map((row) => (row.some((cell) => cell.includes('\n')) ? row.map((cell) => linesOf(cell) ?? [cell]) : undefined));
   const headLines = t.head.map((cell) => cell.split('\n'));
   const widths = t.head.map((_, c) => {
     let w = Math.max(...headLines[c]!.map(displayWidth));
-    cellLines.forEach((row, r) => {
-      if (c === t.mergeColumn && t.spans[r] === 0) return;
-      for (const line of row[c]!) w = Math.max(w, displayWidth(line));
+    t.rows.forEach((row, r) => {
+      if (c === mc && t.spans[r] === 0) return;
+      const lines = multi[r]?.[c];
+      if (lines) for (const line of lines) w = Math.max(w, displayWidth(line));
+      else w = Math.max(w, displayWidth(row[c]!));
     });
     return w + 2;
   });
-  const pad = (text: string, c: number, right = t.rightAligned.includes(c)) => {
-    const room = widths[c]! - 2 - displayWidth(text);
-    return right ? ` ${' '.repeat(room)}${text} ` : ` ${text}${' '.repeat(room)} `;
+  const right = t.head.map((_, c) => t.rightAligned.includes(c));
+  const pad = (text: string, c: number, alignRight = right[c]) => {
+    const room = ' '.repeat(widths[c]! - 2 - displayWidth(text));
+    return alignRight ? ` ${room}${text} ` : ` ${text}${room} `;
   };
-  const heights = cellLines.map((row) => Math.max(1, ...row.map((lines, c) => (c === t.mergeColumn ? 1 : lines.length))));
+  const heights = t.rows.map((_, r) => (multi[r] ? Math.max(1, ...multi[r]!.map((lines, c) => (c === mc ? 1 : lines.length))) : 1));
 
   // Each merged cell is drawn over its rows and the rules between them, centred (rounding down).
   const spanText: string[][] = [];
-  cellLines.forEach((row, r) => {
-    const span = t.spans[r]!;
-    if (t.mergeColumn === undefined || span === 0) return;
-    let height = t.ruled ? span - 1 : 0;
-    for (let k = r; k < r + span; k++) height += heights[k]!;
-    const lines = row[t.mergeColumn]!;
-    const top = Math.ceil((height - lines.length) / 2);
-    spanText[r] = Array.from({ length: height }, (_, i) => pad(lines[i - top] ?? '', t.mergeColumn!));
-  });
+  if (mc !== undefined) {
+    t.rows.forEach((row, r) => {
+      const span = t.spans[r]!;
+      if (span === 0) return;
+      let height = t.ruled ? span - 1 : 0;
+      for (let k = r; k < r + span; k++) height += heights[k]!;
+      const lines = multi[r]?.[mc] ?? [row[mc]!];
+      const top = Math.ceil((height - lines.length) / 2);
+      const blank = pad('', mc);
+      spanText[r] = Array.from({ length: height }, (_, i) => (i >= top && i < top + lines.length ? pad(lines[i - top]!, mc) : blank));
+    });
+  }
 
-  const out = [`┌${widths.map((w) => LINE.repeat(w)).join('┬')}┐`];
+  const segments = widths.map((w) => LINE.repeat(w));
+  const rule = `├${segments.join('┼')}┤`;
+  // Under a merged cell that goes on, the rule stops either side of it.
+  const ruleBeside = mc === undefined ? ['', ''] : [`├${segments.slice(0, mc).join('┼')}┤`, `├${segments.slice(mc + 1).join('┼')}┤`];
+  const out = [`┌${segments.join('┬')}┐`];
   const headHeight = Math.max(...headLines.map((l) => l.length));
   // Headings are left-aligned whatever their column.
   for (let l = 0; l < headHeight; l++) out.push(`│${headLines.map((lines, c) => pad(lines[l] ?? '', c, false)).join('│')}│`);
-  out.push(`├${widths.map((w) => LINE.repeat(w)).join('┼')}┤`);
+  out.push(rule);
 
   let spanStart = 0;
   let spanLine = 0;
   const merged = () => spanText[spanStart]![spanLine++]!;
   for (let r = 0; r < t.rows.length; r++) {
-    const continuing = t.mergeColumn !== undefined && t.spans[r] === 0;
+    const continuing = mc !== undefined && t.spans[r] === 0;
     if (!continuing) [spanStart, spanLine] = [r, 0];
-    if (r > 0 && t.ruled) {
-      let line = '├';
-      for (let c = 0; c < ncols; c++) {
-        if (c > 0) line += continuing && c === t.mergeColumn ? '┤' : continuing && c - 1 === t.mergeColumn ? '├' : '┼';
-        line += continuing && c === t.mergeColumn ? merged() : LINE.repeat(widths[c]!);
-      }
-      out.push(`${line}┤`);
-    }
+    if (r > 0 && t.ruled) out.push(continuing ? `${ruleBeside[0]}${merged()}${ruleBeside[1]}` : rule);
+    const row = t.rows[r]!;
     for (let l = 0; l < heights[r]!; l++) {
-      const cells = cellLines[r]!.map((lines, c) => (c === t.mergeColumn ? merged() : pad(lines[l] ?? '', c)));
-      out.push(`│${cells.join('│')}│`);
+      let line = '│';
+      for (let c = 0; c < row.length; c++) {
+        line += c === mc ? merged() : pad(multi[r] ? (multi[r]![c]![l] ?? '') : row[c]!, c);
+        line += '│';
+      }
+      out.push(line);
     }
   }
-  out.push(`└${widths.map((w) => LINE.repeat(w)).join('┴')}┘`);
+  out.push(`└${segments.join('┴')}┘`);
   return out.join('\n');
 }

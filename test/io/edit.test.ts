@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
 import { spliceEdits } from '../../src/io/edit.js';
-import { fastParse } from '../../src/io/fast-yaml.js';
+import { fastParse, fastParseTask } from '../../src/io/fast-yaml.js';
 import { taskSpans } from '../../src/io/yaml-check.js';
 import { applyEdits, type TaskEdit } from '../../src/plan/edits.js';
 import type { Plan } from '../../src/plan/types.js';
@@ -29,9 +29,14 @@ const edits: Record<string, TaskEdit> = {
 
 /** Splices with the task spans of both readers; they must agree where the fast one reads the text. */
 const apply = (text: string, es: TaskEdit[]) => {
-  const viaYaml = spliceEdits(text, taskSpans(parseDocument(text)), es);
+  const yamlSpans = taskSpans(parseDocument(text));
+  const viaYaml = spliceEdits(text, (i) => yamlSpans[i], es).text;
   const fast = fastParse(text);
-  if (fast) expect(spliceEdits(text, fast.tasks, es)).toBe(viaYaml);
+  if (fast) {
+    expect(spliceEdits(text, (i) => fast.tasks[i], es).text).toBe(viaYaml);
+    // A task read alone from its block is where the whole parse says it is.
+    fast.tasks.forEach((span, i) => expect(fastParseTask(text, span.start, span.end)?.span).toEqual(span));
+  }
   return viaYaml;
 };
 

@@ -1,0 +1,65 @@
+// A cache of validated big plans, so that reading 10,000 tasks costs a JSON.parse rather than a
+// YAML parse and validation. Entries are keyed by the plan file's path and checked against a
+// hash of its exact text and the tool's build, so a stale entry is never used. Best effort:
+// any failure to read or write the cache only means parsing the file again.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { CheckResult } from './load.js';
+
+/** Plans smaller than this parse faster than the cache reads; they are not cached. */
+export const CACHE_MIN_CHARS = 64 * 1024;
+
+// Set by the build (bin/build.mjs) to a hash of the sources and schema; absent when running from src/.
+declare const __PLAN_BUILD__: string | undefined;
+const BUILD = typeof __PLAN_BUILD__ === 'string' ? __PLAN_BUILD__ : undefined;
+
+interface Entry {
+  path: string;
+  stamp: string;
+}
+
+function entryFor(file: string, text: string): Entry | undefined {
+  const env = process.env;
+  if (!BUILD || env.PLAN_NO_CACHE || text.length < CACHE_MIN_CHARS) return undefined;
+  const dir = env.PLAN_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'plan');
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    real = resolve(file);
+  }
+  const name = createHash('sha256').update(real).digest('hex').slice(0, 24);
+  const stamp = `${BUILD} ${createHash('sha256').update(text).digest('hex')}`;
+  return { path: join(dir, `${name}.json`), stamp };
+}
+
+/** The cached result for exactly this text of this file, if there is one. */
+export function readCache(file: string, text: string): CheckResult | undefined {
+  const entry = entryFor(file, text);
+  if (!entry) return undefined;
+  try {
+    const raw = readFileSync(entry.path, 'utf8');
+    const nl = raw.indexOf('\n');
+    if (raw.slice(0, nl) !== entry.stamp) return undefined;
+    const { plan, ranges } = JSON.parse(raw.slice(nl + 1)) as Required<Pick<CheckResult, 'plan' | 'ranges'>>;
+    return { plan, ranges, problems: [] };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remembers a valid plan's result for this text of this file. */
+export function writeCache(file: string, text: string, result: CheckResult): void {
+  const entry = entryFor(file, text);
+  if (!entry || !result.plan || !result.ranges) return;
+  try {
+    mkdirSync(join(entry.path, '..'), { recursive: true });
+    const temp = `${entry.path}.${process.pid}.tmp`;
+    writeFileSync(temp, `${entry.stamp}\n${JSON.stringify({ plan: result.plan, ranges: result.ranges })}`);
+    renameSync(temp, entry.path);
+  } catch {
+    // no cache this time
+  }
+}

@@ -1,0 +1,64 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { generatePlan } from '../../bench/generate.mjs';
+import { run, testdir } from '../helpers.js';
+
+// Plans big enough for the cache of parsed plans (src/io/cache.ts) to be used.
+describe('big plans and the plan cache', () => {
+  const setup = () => {
+    const cwd = testdir({ 'plans/2023.yaml': generatePlan(1200) });
+    const cache = join(cwd, 'cache');
+    const plan = (args: string[], env: Record<string, string> = {}) => run([...args, '--as-of', '2023-05-01'], { cwd, env: { PLAN_CACHE_DIR: cache, ...env } });
+    return { cwd, cache, file: join(cwd, 'plans/2023.yaml'), plan };
+  };
+  const ids = (stdout: string) => (JSON.parse(stdout) as { id: number; status: string }[]).map((t) => `${t.id}:${t.status}`);
+
+  it('gives the same answers from the cache, and never a stale one', () => {
+    const { cache, file, plan } = setup();
+    const first = plan(['list', '--period', '3-4月', '--format', 'json']);
+    expect(first.code).toBe(0);
+    expect(readdirSync(cache)).toHaveLength(1);
+    expect(plan(['list', '--period', '3-4月', '--format', 'json']).stdout).toBe(first.stdout);
+
+    // Edited by hand: the cache entry no longer matches the text, so the file is read again.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  - id: 11\n    period: 3-4月\n', '  - id: 11\n    period: 5-6月\n'));
+    const edited = ids(plan(['list', '--period', '3-4月', '--format', 'json']).stdout);
+    expect(edited).not.toContain('11:overdue');
+    expect(edited).toHaveLength(ids(first.stdout).length - 1);
+
+    // Made invalid by hand: reported as such, located, whatever the cache held.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  - id: 11\n    period: 5-6月', '  - id: 11\n    period: 13月'));
+    const invalid = plan(['list']);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toMatch(/^plan: plans\/2023\.yaml:\d+:13: tasks\[10\]\.period "13月"/);
+  });
+
+  it('ignores a damaged cache and can be turned off', () => {
+    const { cache, plan } = setup();
+    const first = plan(['list', '--month', '7', '--format', 'json']).stdout;
+    const [entry] = readdirSync(cache);
+    writeFileSync(join(cache, entry!), readFileSync(join(cache, entry!), 'utf8').slice(0, 200));
+    expect(plan(['list', '--month', '7', '--format', 'json']).stdout).toBe(first);
+    const off = setup();
+    expect(off.plan(['list', '--format', 'json'], { PLAN_NO_CACHE: '1' }).code).toBe(0);
+    expect(existsSync(off.cache)).toBe(false);
+  });
+
+  it('records completion in a big plan with a minimal diff, and the next read sees it', () => {
+    const { file, plan } = setup();
+    const before = readFileSync(file, 'utf8');
+    expect(plan(['list', '--format', 'json']).code).toBe(0); // fills the cache
+    expect(plan(['done', '599', '--force', '--date', '2023-04-02']).code).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    const removed = before.split('\n').filter((l, i, all) => !after.split('\n').includes(l) && all.indexOf(l) === i);
+    expect(removed.every((l) => /^ {4}completed:|^ {6}(date|by):/.test(l) || l === '')).toBe(true);
+    expect((parse(after) as { tasks: { id: number; completed?: object }[] }).tasks[598]!.completed).toEqual({ date: '2023-04-02' });
+    const shown = JSON.parse(plan(['show', '599', '--format', 'json']).stdout);
+    expect(shown.completed).toEqual({ date: '2023-04-02' });
+    expect(plan(['validate']).code).toBe(0);
+    expect(plan(['log', '600', '场地已落实']).code).toBe(0);
+    expect(JSON.parse(plan(['show', '600', '--format', 'json']).stdout).log.at(-1)).toEqual({ date: '2023-05-01', note: '场地已落实' });
+  });
+});
