@@ -121,6 +121,20 @@ describe('plan undo and plan log', () => {
 });
 
 describe('what survives a write', () => {
+  it('edits flow-style tasks and files the fast reader leaves to yaml (an anchor here)', () => {
+    const text = 'schemaVersion: 1\nyear: 2023\ntitle: T\ndepartments: [甲, 乙]\ntasks:\n  - {id: 1, period: 1-2月, content: 一, departments: [甲]}\n  - &t2 {id: 2, period: 3-4月, content: 二, departments: [甲, 乙]}\n';
+    const t = setup(text);
+    expect(t.plan(['done', '1', '--note', 'a, b']).code).toBe(0);
+    expect(t.plan(['log', '2', 'x: y']).code).toBe(0);
+    expect(t.bytes().toString()).toBe(
+      text
+        .replace('departments: [甲]}', 'departments: [甲], completed: {date: 2023-05-01, note: "a, b"}}')
+        .replace('departments: [甲, 乙]}\n', 'departments: [甲, 乙], log: [{date: 2023-05-01, note: "x: y"}]}\n'),
+    );
+    expect(t.plan(['undo', '1']).code).toBe(0);
+    expect(t.bytes().toString()).toContain('  - {id: 1, period: 1-2月, content: 一, departments: [甲]}\n');
+  });
+
   it('keeps CRLF line ends, a UTF-8 BOM, comments and the file mode', () => {
     const text = `\ufeff${seedPlan().replace('departments: [局工会, 机关工会]\n\n  - id: 8', 'departments: [局工会, 机关工会]   # 读书月\n\n  - id: 8')}`.replace(/\n/g, '\r\n');
     const t = setup(Buffer.from(text));
