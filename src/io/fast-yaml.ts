@@ -291,7 +291,7 @@ class Reader {
       if (end < 0 || end >= to) giveUp();
       const inner = t.slice(at + 1, end);
       // JSON's escapes are a subset of YAML's; anything else goes to the full parser.
-      if (/\\(?!["\\/bfnrt]|u[0-9a-fA-F]{4})|[\x00-\x1f\x7f-\x9f]/.test(inner)) giveUp();
+      if (/[\x00-\x1f\x7f-\x9f]/.test(inner) || inner.replace(/\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/g, '').includes('\\')) giveUp();
       return [JSON.parse(`"${inner}"`) as string, end + 1];
     }
     if (c === "'") {
