@@ -5,7 +5,7 @@ import type { Plan } from '../plan/types.js';
 import { semanticProblems } from '../plan/validate.js';
 import { readCache, writeCache } from './cache.js';
 import { fastParse, rangesOf, type TaskSpan } from './fast-yaml.js';
-import { schemaProblems } from './schema.js';
+import { matchesSchema } from './schema.js';
 
 /** A plan read and validated from a file. */
 export interface LoadedPlan {
@@ -80,7 +80,7 @@ export function readPlanSource(file: string): PlanSource {
 export async function checkPlanText(file: string, text: string): Promise<CheckResult> {
   const fast = fastParse(text);
   if (fast && fast.data.schemaVersion === 1) {
-    const problems = schemaProblems(fast.data).length || semanticProblems(fast.data).length;
+    const problems = !matchesSchema(fast.data) || semanticProblems(fast.data).length > 0;
     if (!problems) return { plan: fast.data as unknown as Plan, problems: [], ranges: rangesOf(fast.tasks), tasks: fast.tasks };
   }
   return (await import('./yaml-check.js')).checkWithYaml(file, text);

@@ -10,7 +10,7 @@ import { shiftOffset, spliceEdits, UneditableError, type Splice } from './edit.j
 import { fastParseTask, type TaskSpan } from './fast-yaml.js';
 import { checkPlanFile, checkPlanText, readPlanSource } from './load.js';
 import { acquireLock } from './lock.js';
-import { schemaProblems } from './schema.js';
+import { matchesSchema } from './schema.js';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -91,7 +91,7 @@ async function readsBackAs(file: string, text: string, ranges: number[], edits: 
     const read = fastParseTask(text, ranges[2 * e.index]!, ranges[2 * e.index + 1]!);
     return read !== undefined && isDeepStrictEqual(read.task, after.tasks[e.index]);
   });
-  if (local) return schemaProblems(after).length === 0 && semanticProblems(after).length === 0;
+  if (local) return matchesSchema(after) && semanticProblems(after).length === 0;
   const reread = await checkPlanText(file, text);
   return reread.plan !== undefined && isDeepStrictEqual(reread.plan, after);
 }

@@ -6,7 +6,7 @@ import { SCHEMA_VERSIONS, type Plan } from '../plan/types.js';
 import { semanticProblems, type Problem } from '../plan/validate.js';
 import { rangesOf, type PairSpan, type Span, type TaskSpan } from './fast-yaml.js';
 import type { CheckResult } from './load.js';
-import { schemaProblems } from './schema.js';
+import { schemaProblems } from './schema-problems.js';
 
 // Bounds for hostile input: alias expansion.
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;

@@ -13,7 +13,7 @@ export type GridFormat = (typeof GRID_FORMATS)[number];
 export async function renderGrid(grid: Grid, format: GridFormat, ctx: Context, tasks: readonly TaskView[], opts: { ruled?: boolean; lang?: string } = {}): Promise<string> {
   switch (format) {
     case 'table': {
-      const [{ renderTable }, { chalkFor, paintStatus }] = await Promise.all([import('./table.js'), import('./style.js')]);
+      const { renderTable, chalkFor, paintStatus } = await import('./table.js');
       const chalk = chalkFor(ctx);
       const hasStatus = grid.columns.length > STATUS_COLUMN;
       return renderTable(grid, {

@@ -13,7 +13,7 @@ describe('lazy loading', () => {
 
   it.each([
     [['list', '--format', 'json'], ['cli.cjs', 'list.cjs']],
-    [['list'], ['cli.cjs', 'list.cjs', 'style.cjs', 'table.cjs']],
+    [['list'], ['cli.cjs', 'list.cjs', 'table.cjs']],
     [['show', '7', '--format', 'json'], ['cli.cjs', 'show.cjs']],
     [['render', '--format', 'markdown'], ['cli.cjs', 'markdown.cjs', 'render.cjs']],
     [['validate'], ['cli.cjs', 'validate.cjs']],
