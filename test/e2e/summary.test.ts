@@ -103,7 +103,7 @@ describe('plan summary', () => {
 describe('the GitHub workflow', () => {
   const workflow = parse(readFileSync(join(ROOT, '.github/workflows/plan.yml'), 'utf8'));
   const steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] = workflow.jobs.summary.steps;
-  const PATHS = ['plans/**', 'src/**', 'schemas/**', 'package.json', 'package-lock.json', '.github/workflows/plan.yml'];
+  const PATHS = ['plans/**', 'src/**', 'schemas/**', 'bin/**', 'package.json', 'package-lock.json', '.github/workflows/plan.yml'];
 
   /** Runs the workflow's own `run:` steps after `npm ci`, as GitHub would (bash -eo pipefail), with `npx plan` being this build. */
   const runWorkflow = (dir: string) => {
