@@ -30,7 +30,7 @@ export async function renderSummary(s: Summary, format: SummaryFormat, ctx: Cont
     case 'text': {
       const [{ renderSummaryText }, { chalkFor }] = await Promise.all([import('../render/summary-text.js'), import('../render/style.js')]);
       const chalk = chalkFor(ctx);
-      return renderSummaryText(s, { chalk, ...(ctx.stdoutIsTTY && ctx.columns && { maxWidth: ctx.columns }) });
+      return await renderSummaryText(s, { chalk, ...(ctx.stdoutIsTTY && ctx.columns && { maxWidth: ctx.columns }) });
     }
     case 'markdown':
       return (await import('../render/summary-markdown.js')).renderSummaryMarkdown(s);

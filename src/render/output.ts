@@ -16,7 +16,7 @@ export async function renderGrid(grid: Grid, format: GridFormat, ctx: Context, t
       const { renderTable, chalkFor, paintStatus } = await import('./table.js');
       const chalk = chalkFor(ctx);
       const hasStatus = grid.columns.length > STATUS_COLUMN;
-      return renderTable(grid, {
+      return await renderTable(grid, {
         chalk,
         ruled: opts.ruled ?? false,
         ...(ctx.stdoutIsTTY && ctx.columns && { maxWidth: ctx.columns }),

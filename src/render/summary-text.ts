@@ -10,7 +10,7 @@ import { displayWidth, escapeControls, padDisplay } from './terminal.js';
 const [DONE_COLUMN, OVERDUE_COLUMN, PROGRESS_COLUMN] = [2, 3, 4];
 
 /** The summary for the terminal: the figures, then boxed tables; colour only through `chalk`. */
-export function renderSummaryText(s: Summary, opts: { chalk: ChalkInstance; maxWidth?: number }): string {
+export async function renderSummaryText(s: Summary, opts: { chalk: ChalkInstance; maxWidth?: number }): Promise<string> {
   const { chalk } = opts;
   const g = summaryGrids(s, progressBar);
   const greenBar = (text: string) => text.replace(/█+/, (bar) => chalk.green(bar));
@@ -21,8 +21,8 @@ export function renderSummaryText(s: Summary, opts: { chalk: ChalkInstance; maxW
   const tallyPaint = { [DONE_COLUMN]: greenIfAny, [OVERDUE_COLUMN]: redIfAny, [PROGRESS_COLUMN]: greenBar } as Record<number, (s: string) => string>;
   const tallies = (grid: Grid) => table(grid, (_r, c, text) => tallyPaint[c]?.(text) ?? text);
   const section = (heading: string, body: string) => `\n${chalk.bold(heading)}\n${body}`;
-  const listed = (heading: string, grid: Grid, none: string) =>
-    section(m.summary.count(heading, grid.rows.length), grid.rows.length ? table(grid) : `${none}\n`);
+  const listed = async (heading: string, grid: Grid, none: string) =>
+    section(m.summary.count(heading, grid.rows.length), grid.rows.length ? await table(grid) : `${none}\n`);
 
   const labels = g.figures.columns;
   const width = Math.max(...labels.map(displayWidth)) + 2;
@@ -31,9 +31,9 @@ export function renderSummaryText(s: Summary, opts: { chalk: ChalkInstance; maxW
 
   return [
     `${chalk.bold(escapeControls(m.summary.heading(s.title)))}\n${m.summary.asOf(s.asOf)}\n\n${figures}`,
-    section(m.summary.byPeriod, tallies(g.byPeriod)),
-    section(m.summary.byDepartment, tallies(g.byDepartment)),
-    listed(m.summary.overdueTasks, g.overdue, m.summary.noOverdue),
-    listed(m.summary.completions, g.completions, m.summary.noCompletions),
+    section(m.summary.byPeriod, await tallies(g.byPeriod)),
+    section(m.summary.byDepartment, await tallies(g.byDepartment)),
+    await listed(m.summary.overdueTasks, g.overdue, m.summary.noOverdue),
+    await listed(m.summary.completions, g.completions, m.summary.noCompletions),
   ].join('');
 }

@@ -1,4 +1,3 @@
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { drawBox, type BoxTable } from './box.js';
 import { rowSpans, type Grid } from './grid.js';
@@ -18,7 +17,7 @@ export interface TableOptions {
 }
 
 /** A box-drawn table for the terminal, CJK-width aware, merged cells as row-spans. */
-export function renderTable(grid: Grid, opts: TableOptions): string {
+export async function renderTable(grid: Grid, opts: TableOptions): Promise<string> {
   const { chalk, paint = (_r, _c, t) => t } = opts;
   const rows = grid.rows.map((row) => row.map(escapeControls));
   const fit = opts.maxWidth ? fitWidest(grid.columns, rows, opts.maxWidth) : undefined;
@@ -31,24 +30,9 @@ export function renderTable(grid: Grid, opts: TableOptions): string {
     ruled: Boolean(opts.ruled),
   };
   // drawBox draws what cli-table3 draws, in a fraction of the time; cli-table3 draws what drawBox cannot.
-  const body = boxable(table) ? drawBox(table) : drawCliTable3(table);
+  const body = boxable(table) ? drawBox(table) : (await import('./cli-table.js')).drawCliTable3(table);
   const title = grid.title ? `${chalk.bold(escapeControls(grid.title))}\n` : '';
   return `${title}${body}\n`;
-}
-
-/** The table drawn by cli-table3. */
-export function drawCliTable3(t: BoxTable): string {
-  const table = new Table({ head: t.head, style: { head: [], border: [], compact: !t.ruled } });
-  t.rows.forEach((row, r) => {
-    const cells: Table.Cell[] = [];
-    row.forEach((content, c) => {
-      if (c === t.mergeColumn && t.spans[r] === 0) return;
-      const hAlign = t.rightAligned.includes(c) ? 'right' : 'left';
-      cells.push(c === t.mergeColumn ? { content, rowSpan: t.spans[r], vAlign: 'center', hAlign } : { content, hAlign });
-    });
-    table.push(cells);
-  });
-  return table.toString();
 }
 
 /**

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { random } from '../../bench/generate.mjs';
 import { drawBox, type BoxTable } from '../../src/render/box.js';
 import { makeChalk } from '../../src/render/style.js';
-import { boxable, drawCliTable3 } from '../../src/render/table.js';
+import { drawCliTable3 } from '../../src/render/cli-table.js';
+import { boxable } from '../../src/render/table.js';
 import { displayWidth } from '../../src/render/terminal.js';
 
 const WORDS = ['局工会', '机关工会', '3-4月', '全年', 'ab', 'x', '“书香城管”', '(在职)', '第二季度', 'Ａ１', 'é', 'e\u0301', 'ｶﾀｶﾅ', '한국', '——', '…', ' ', '1', '12345'];

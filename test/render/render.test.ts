@@ -107,8 +107,8 @@ describe('terminal', () => {
   ])('colour level for %j is %i', (opts, level) => {
     expect(colorLevel(opts)).toBe(level);
   });
-  it('aligns Chinese text in the box table and spans merged cells', () => {
-    const out = renderTable(grid, { chalk: makeChalk(0), ruled: true });
+  it('aligns Chinese text in the box table and spans merged cells', async () => {
+    const out = await renderTable(grid, { chalk: makeChalk(0), ruled: true });
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toBe('表');
     const widths = new Set(lines.slice(1).map(displayWidth));
@@ -128,11 +128,11 @@ describe('fitting the terminal', () => {
     expect(wrapDisplay('机关职工各类补助慰问', 8)).toBe('机关职工\n各类补助\n慰问');
     expect(wrapDisplay('ab机关', 3)).toBe('ab\n机\n关');
   });
-  it('wraps the widest column so the table fits', () => {
+  it('wraps the widest column so the table fits', async () => {
     const wide: Grid = { columns: ['序号', '内容'], rows: [['1', '机关职工各类补助慰问(住院治疗、生育、退休、献血等情况)']] };
-    const natural = renderTable(wide, { chalk: makeChalk(0) });
+    const natural = await renderTable(wide, { chalk: makeChalk(0) });
     expect(displayWidth(natural.split('\n')[0]!)).toBeGreaterThan(40);
-    const fitted = renderTable(wide, { chalk: makeChalk(0), maxWidth: 40 });
+    const fitted = await renderTable(wide, { chalk: makeChalk(0), maxWidth: 40 });
     const widths = fitted.trimEnd().split('\n').map(displayWidth);
     expect(Math.max(...widths)).toBeLessThanOrEqual(40);
     expect(fitted.replace(/[│\s]/g, '')).toContain('机关职工各类补助慰问');

@@ -169,8 +169,8 @@ describe('html', () => {
 });
 
 describe('text', () => {
-  it('is plain without colour and escapes control characters in user text', () => {
-    const text = renderSummaryText(s, { chalk: makeChalk(0) });
+  it('is plain without colour and escapes control characters in user text', async () => {
+    const text = await renderSummaryText(s, { chalk: makeChalk(0) });
     expect(text).not.toContain('\x1b');
     expect(text).toContain('行\\x1b[31m');
     expect(text.split('\n').slice(0, 10)).toEqual([
@@ -187,13 +187,13 @@ describe('text', () => {
     ]);
   });
 
-  it('escapes a title that tries to colour the terminal', () => {
-    const text = renderSummaryText(summarize({ ...hostile, title: 'x\x1b[2Jy' }, '2024-07-15'), { chalk: makeChalk(0) });
+  it('escapes a title that tries to colour the terminal', async () => {
+    const text = await renderSummaryText(summarize({ ...hostile, title: 'x\x1b[2Jy' }, '2024-07-15'), { chalk: makeChalk(0) });
     expect(text.split('\n')[0]).toBe('x\\x1b[2Jy执行情况');
   });
 
-  it('colours done green, overdue red and the bars when asked', () => {
-    const text = renderSummaryText(s, { chalk: makeChalk(1) });
+  it('colours done green, overdue red and the bars when asked', async () => {
+    const text = await renderSummaryText(s, { chalk: makeChalk(1) });
     expect(text).toContain('已逾期    \x1b[31m1\x1b[39m');
     expect(text).toContain('已完成    \x1b[32m1\x1b[39m');
     expect(text).toContain('\x1b[32m███\x1b[39m░░░░░░░ 33%');
