@@ -16,6 +16,11 @@ export interface TableOptions {
 
 /** Above this many rows, tables are drawn by drawBox rather than cli-table3 (same output, linear time). */
 export const LARGE_TABLE = 100;
+/**
+ * A cell longer than this is drawn by drawBox whatever else is in the table: cli-table3's time
+ * grows with the cube of a cell's length (10,000 characters 2 s, 30,000 27 s).
+ */
+export const LONG_CELL = 2000;
 
 /** A box-drawn table for the terminal, CJK-width aware, merged cells as row-spans. */
 export function renderTable(grid: Grid, opts: TableOptions): string {
@@ -30,7 +35,8 @@ export function renderTable(grid: Grid, opts: TableOptions): string {
     rightAligned: grid.rightAligned ?? [],
     ruled: Boolean(opts.ruled),
   };
-  const body = table.rows.length > LARGE_TABLE && boxable(table) ? drawBox(table) : drawCliTable3(table);
+  const long = table.rows.some((row) => row.some((cell) => cell.length > LONG_CELL));
+  const body = long || (table.rows.length > LARGE_TABLE && boxable(table)) ? drawBox(table) : drawCliTable3(table);
   const title = grid.title ? `${chalk.bold(escapeControls(grid.title))}\n` : '';
   return `${title}${body}\n`;
 }
