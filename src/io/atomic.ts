@@ -1,24 +1,35 @@
-import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fsyncSync, linkSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { escapeRegExp, removeLeftovers } from './alive.js';
+
+export interface AtomicOptions {
+  /** Never replace an existing file: fail with an EEXIST error instead (checked atomically, by link). */
+  noClobber?: boolean;
+}
 
 /**
  * Replaces a file's content atomically: writes a temporary file beside the target, fsyncs it,
- * keeps the target's mode, and renames it over the target. A symlink stays a link: its target
- * is what gets replaced. A crash at any moment leaves either the old or the new content.
+ * keeps the target's mode, and renames it over the target (or, with `noClobber`, links it to
+ * the target's name, which fails when something is there). A symlink stays a link: its target
+ * is what gets written, also when it does not exist yet. A crash at any moment leaves either the
+ * old or the new content, and at worst a temporary file, which the next write removes.
  */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+export function writeFileAtomic(file: string, data: string | Uint8Array, opts: AtomicOptions = {}): void {
   const target = resolveLink(file);
+  const dir = dirname(target);
   let mode = 0o666 & ~process.umask();
   try {
     mode = statSync(target).mode & 0o7777;
   } catch {
     // a new file: default mode
   }
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const base = basename(target);
+  removeLeftovers(dir, new RegExp(`^\\.${escapeRegExp(base)}\\.(\\d+)\\.[a-z0-9]+\\.tmp$`));
+  const temp = join(dir, `.${base}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const fd = openSync(temp, 'wx', mode);
   try {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+    writeAll(fd, bytes);
     fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
@@ -27,21 +38,67 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   }
   closeSync(fd);
   try {
-    renameSync(temp, target);
+    if (opts.noClobber) linkNoClobber(temp, target, bytes, mode);
+    else renameSync(temp, target);
   } catch (e) {
-    unlinkSync(temp);
+    unlinkQuietly(temp);
     throw e;
   }
-  syncDirectory(dirname(target));
+  if (opts.noClobber) unlinkQuietly(temp);
+  syncDirectory(dir);
 }
 
-/** The file a path finally names, following symlinks; the path itself when it does not exist yet. */
-function resolveLink(file: string): string {
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+}
+
+/** Gives the finished temporary file the target's name unless that name exists (EEXIST). */
+function linkNoClobber(temp: string, target: string, bytes: Uint8Array, mode: number): void {
+  try {
+    linkSync(temp, target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
+    // A file system without hard links: create the target exclusively and write it there.
+    const fd = openSync(target, 'wx', mode);
+    try {
+      writeAll(fd, bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // gone already
+  }
+}
+
+/**
+ * The file a path finally names, following symlinks, also a dangling one (its target is where a
+ * new file goes); the path itself when it does not exist. Throws ELOOP for a cycle of links.
+ */
+export function resolveLink(file: string): string {
   try {
     return realpathSync(file);
-  } catch {
-    return file;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
+  let path = file;
+  for (let hops = 0; hops < 40; hops++) {
+    let link: string;
+    try {
+      link = readlinkSync(path);
+    } catch {
+      return path; // not a link (or not there): this is the name to write
+    }
+    path = resolve(dirname(path), link);
+  }
+  throw Object.assign(new Error(`too many levels of symbolic links: ${file}`), { code: 'ELOOP' });
 }
 
 /** Makes the rename durable; not every platform can open a directory, which is fine to skip. */

@@ -45,7 +45,7 @@ export async function updatePlanFile(file: string, decide: (plan: Plan) => TaskE
     try {
       writeFileAtomic(file, bom ? Buffer.concat([BOM, Buffer.from(next, 'utf8')]) : next);
     } catch (e) {
-      throw new PlanError(`${file}: ${m.writeFailed((e as Error).message)}`);
+      throw new PlanError(`${file}: ${m.writeFailed(m.fsReason((e as NodeJS.ErrnoException).code, (e as Error).message))}`);
     }
     return { before: plan, after, edits };
   } finally {
