@@ -42,8 +42,10 @@ const zh = {
   emptyFile: '文件是空的 (应为一个计划：schemaVersion、year、title、departments、tasks)',
   yamlSyntax: (message: string) => `YAML 语法错误：${message}`,
   moreSyntaxErrors: (n: number) => `另有 ${n} 个 YAML 语法错误未列出 (请先改正上面的错误)`,
-  tooDeep: (max: number) => `嵌套过深 (计划文件的列表和映射最多嵌套 ${max} 层)`,
+  tooDeep: '列表或映射嵌套过深 (计划文件只需嵌套几层)',
   fileTooLarge: (size: number, max: number) => `文件过大：${mib(size)} (计划文件最大 ${mib(max)})`,
+  tooLargeForYaml: (size: number, max: number) =>
+    `文件有问题或超出简单格式，而它过大 (${mib(size)})，无法用完整的 YAML 解析器逐项检查 (这样的文件最大 ${mib(max)}；plan 写出的简单格式最大 32 MiB)`,
   notAMapping: '文件顶层不是键值映射 (应为 schemaVersion: 1、year: 2023 这样的键值对)',
   unsupportedVersion: (v: unknown, known: readonly number[]) =>
     `schemaVersion ${typeof v === 'number' ? v : q(v)} 不受支持 (本工具支持的版本：${zhList(known)})`,
@@ -256,8 +258,10 @@ const en: Messages = {
   emptyFile: 'the file is empty (expected a plan: schemaVersion, year, title, departments, tasks)',
   yamlSyntax: (message: string) => `YAML syntax error: ${message}`,
   moreSyntaxErrors: (n: number) => `${n} more YAML syntax error${n === 1 ? '' : 's'} not listed (fix the ones above first)`,
-  tooDeep: (max: number) => `nested too deeply (expected lists and mappings nested at most ${max} levels)`,
+  tooDeep: 'lists or mappings nested too deeply (expected the few levels a plan has)',
   fileTooLarge: (size: number, max: number) => `the file is too large: ${mib(size)} (expected a plan file of at most ${mib(max)})`,
+  tooLargeForYaml: (size: number, max: number) =>
+    `the file has problems or goes beyond the simple layout, and at ${mib(size)} it is too large to check in detail with the full YAML parser (expected at most ${mib(max)} for such a file; 32 MiB in the simple layout plan writes)`,
   notAMapping: 'the top level is not a mapping (expected keys such as schemaVersion: 1, year: 2023)',
   unsupportedVersion: (v: unknown, known: readonly number[]) =>
     `schemaVersion ${typeof v === 'number' ? v : q(v)} is not supported (this tool reads schema version ${enList(known)})`,

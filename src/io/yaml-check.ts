@@ -15,6 +15,12 @@ import { schemaProblems } from './schema.js';
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' } as const;
 const MAX_ALIAS_COUNT = 100;
 const MAX_FLOW_DEPTH = 64;
+/**
+ * yaml holds about 80 bytes of memory per byte of text (and 1 s per MiB): larger texts, which
+ * only the fast reader handles (up to MAX_INPUT_BYTES), are refused here rather than risk
+ * running out of memory.
+ */
+export const MAX_YAML_BYTES = 8 * 1024 * 1024;
 /** After this many YAML syntax errors the rest (mostly echoes of the first) are only counted. */
 const MAX_SYNTAX_ERRORS = 20;
 
@@ -29,11 +35,17 @@ export function checkWithYaml(file: string, text: string): CheckResult {
     problems: found.sort((a, b) => a.line - b.line || a.col - b.col).map((p) => p.text),
   });
 
+  const size = Buffer.byteLength(text);
+  if (size > MAX_YAML_BYTES) return { problems: [`${file}: ${m.tooLargeForYaml(size, MAX_YAML_BYTES)}`] };
   const deep = flowTooDeep(text);
-  if (deep !== undefined) return done([at(deep, m.tooDeep(MAX_FLOW_DEPTH))]);
+  if (deep !== undefined) {
+    const before = text.slice(0, deep);
+    const line = before.split('\n').length;
+    return { problems: [`${file}:${line}:${deep - before.lastIndexOf('\n')}: ${m.tooDeep}`] };
+  }
   const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
   if (doc.errors.length) {
-    const shown = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((e) => at(e.pos[0], e.code === 'RESOURCE_EXHAUSTION' ? m.tooDeep(MAX_FLOW_DEPTH) : m.yamlSyntax(e.message)));
+    const shown = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((e) => at(e.pos[0], e.code === 'RESOURCE_EXHAUSTION' ? m.tooDeep : m.yamlSyntax(e.message)));
     const rest = doc.errors.length - shown.length;
     return { problems: [...done(shown).problems, ...(rest > 0 ? [`${file}: ${m.moreSyntaxErrors(rest)}`] : [])] };
   }

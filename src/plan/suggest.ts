@@ -15,6 +15,8 @@ export function distance(a: string, b: string): number {
 
 /** Words longer than this (in UTF-16 units) are neither suggested nor given suggestions. */
 const MAX_SUGGEST_LENGTH = 200;
+/** Nor is anything suggested from more words than this: each is compared with the input. */
+const MAX_KNOWN = 1000;
 
 /**
  * The known word nearest to `input`, for "did you mean": a unique one containing it or contained
@@ -24,7 +26,7 @@ const MAX_SUGGEST_LENGTH = 200;
 export function suggest(input: string, known: readonly string[]): string | undefined {
   const needle = input.trim().toLowerCase();
   // Nobody mistypes a paragraph; and edit distance takes time and memory as the product of the lengths.
-  if (!needle || needle.length > MAX_SUGGEST_LENGTH) return undefined;
+  if (!needle || needle.length > MAX_SUGGEST_LENGTH || known.length > MAX_KNOWN) return undefined;
   known = known.filter((k) => k.length <= MAX_SUGGEST_LENGTH);
   const containing = known.filter((k) => k.toLowerCase().includes(needle) || needle.includes(k.toLowerCase()));
   if (containing.length === 1) return containing[0];
