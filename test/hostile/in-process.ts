@@ -1,5 +1,6 @@
 // Runs the CLI in this process (main() with an Io of our own): the same code as bin/plan.js,
 // without spawning Node per command, so property tests can try many inputs in seconds.
+import { dirname } from 'node:path';
 import { main, type Io } from '../../src/cli.js';
 import { cleanEnv, type RunResult } from '../helpers.js';
 
@@ -44,4 +45,17 @@ export function crashed(r: RunResult): string | undefined {
   if (/内部错误|internal error/.test(r.stderr)) return 'internal error';
   if (/\n\s+at /.test(r.stderr) || /^\s+at /m.test(r.stderr)) return 'stack trace';
   return undefined;
+}
+
+/**
+ * `plan -f FILE <args> --as-of 2024-03-15` in-process; throws, naming the input, when the
+ * command crashed, took more than 5 s, or failed without a `plan:` message.
+ */
+export async function runChecked(file: string, args: string[], input: string | Uint8Array, env?: Record<string, string>): Promise<RunResult> {
+  const started = Date.now();
+  const r = await planInProcess(['-f', file, ...args, '--as-of', '2024-03-15'], { cwd: dirname(file), ...(env && { env }) });
+  const ms = Date.now() - started;
+  const problem = crashed(r) ?? (ms > 5000 ? `took ${ms} ms` : undefined) ?? (r.code !== 0 && !r.stderr.startsWith('plan: ') ? 'no message' : undefined);
+  if (problem) throw new Error(`plan ${args.join(' ')}: ${problem}\n${r.stderr}\ninput: ${JSON.stringify(Buffer.from(input).toString('latin1'))}`);
+  return r;
 }

@@ -3,8 +3,19 @@
 import fc from 'fast-check';
 import { miniPlan, seedPlan } from '../helpers.js';
 
-/** How many inputs a property tries: small in `npm test`, large under `npm run fuzz` (FUZZ_RUNS). */
-export const runs = (inTest: number) => Number(process.env.FUZZ_RUNS ?? inTest);
+/** How many inputs a property tries: `inTest` in `npm test`; under `npm run fuzz`, FUZZ_RUNS times `scale` (cheap properties try more). */
+export const runs = (inTest: number, scale = 1) => (process.env.FUZZ_RUNS ? Math.round(Number(process.env.FUZZ_RUNS) * scale) : inTest);
+
+/** Counts the inputs a property tried, for `npm run fuzz` to report (printed when the file's tests end). */
+export function counter(): { count: (name: string) => void; report: () => void } {
+  const tried: Record<string, number> = {};
+  return {
+    count: (name) => void (tried[name] = (tried[name] ?? 0) + 1),
+    report: () => {
+      if (process.env.FUZZ_RUNS) console.log(`inputs tried: ${JSON.stringify(tried)}`);
+    },
+  };
+}
 
 const withRecords = miniPlan().replace(
   '    departments: [甲部]\n',
@@ -141,4 +152,29 @@ export const subsetText: fc.Arbitrary<string> = fc
       ...(blankBetween ? [''] : []),
     ];
     return [`schemaVersion: ${v[5]}`, `year: ${v[6]}`, `title: ${v[7]}${trail}`, `departments: ${v[3]}`, 'tasks:', ...task(0), ...task(2), ''].join(eol);
+  });
+
+// Text that attacks what the plan is shown in: terminals, pages, markdown, spreadsheets.
+const ATTACKS = [
+  '\x1b[2J', '\x1b]0;title\x07', '\x1b[31m', '\x9b1A', '\u202e', '\u2066', '\x00', '\r', '\t', '\n', '\u2028', '</title><script>alert(1)</script>',
+  '" onmouseover="alert(1)', '<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '| a | b |', '`code`', '*em*', '&lt;', '&amp;',
+  '=HYPERLINK("http://x")', '+1', '-1', '@SUM(1)', '\t=1', '\r=1', '%0A', '::error::x', '\\', '"', "'",
+];
+const hostileText = fc
+  .oneof(anyText, fc.constantFrom(...ATTACKS), fc.tuple(fc.constantFrom(...ATTACKS), anyText, fc.constantFrom(...ATTACKS)).map((p) => p.join('')))
+  .filter((s) => s.length > 0);
+
+/** A valid plan (mostly) whose texts are hostile: title, annexTitle, a department, contents, notes, the recorder. */
+export const hostilePlanText: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom(BASES[1]!, BASES[2]!, BASES[3]!, BASES[4]!), fc.array(hostileText, { minLength: 6, maxLength: 6 }), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }))
+  .map(([base, t, use]) => {
+    const q = (s: string) => JSON.stringify(s);
+    let text = base.replace('annexTitle: 表\n', '');
+    if (use[0]) text = text.replace(/^title: .*$/m, `title: ${q(t[0]!)}\nannexTitle: ${q(t[1]!)}`);
+    if (use[1] && t[2] !== '乙部') text = text.replace(/甲部/g, q(t[2]!));
+    if (use[2]) text = text.replace(/content: 第一项/, `content: ${q(t[3]!)}`);
+    if (use[3]) text = text.replace(/note: 好/, `note: ${q(t[4]!)}`).replace(/note: "开始 #1"/, `note: ${q(t[3]!)}`);
+    if (use[4]) text = text.replace(/by: 张三/, `by: ${q(t[5]!)}`);
+    if (use[5]) text = text.replace(/content: 第二项/, `content: ${q(`${t[5]}${t[0]}`)}`);
+    return text;
   });
