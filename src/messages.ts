@@ -5,7 +5,17 @@ export type Lang = 'zh' | 'en';
 
 const zhList = (items: readonly (string | number)[]) => items.join('、');
 const enList = (items: readonly (string | number)[]) => items.join(', ');
-const q = (s: unknown) => JSON.stringify(String(s));
+const q = (s: unknown) => JSON.stringify(text(s));
+/** Any value from a plan as text: a mapping with a `toString` key, or one that contains itself (aliases), too. */
+function text(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v !== 'object' || v === null) return String(v);
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return Array.isArray(v) ? '[…]' : '{…}';
+  }
+}
 /** The first items of a list that may be long (a registry of thousands), then `…`. */
 const some = (items: readonly string[]) => (items.length > 20 ? [...items.slice(0, 20), '…'] : items);
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MiB`;

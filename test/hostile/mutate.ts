@@ -38,7 +38,7 @@ export const BASES: readonly string[] = [
 const FRAGMENTS = [
   ': ', '- ', '-', ':', '? ', '[', ']', '{', '}', ',', '"', "'", '#', '|', '>', '|-', '>+', '&a ', '*a', '&a [x, *a]', '!!str ', '!!binary ',
   '!<tag:x> ', '!x ', '---\n', '...\n', '%YAML 1.2\n', '%TAG ! x\n', '<<: *a', '<<: {a: 1}', '__proto__: ', 'constructor: ', 'prototype: ',
-  '__proto__: {polluted: 1}\n', '{__proto__: 1}', '\t', '\0', '\r', '\r\n', '\n', '\ufeff', '\u2028', '\u0085', '\x1b[31m', '\\x1b', '\\e', '\\u202e',
+  '__proto__: {polluted: 1}\n', '{__proto__: 1}', 'toString: ', 'valueOf: ', 'hasOwnProperty: ', '{toString: 1}', '[{valueOf: 1}]', '&c [*c]', '\t', '\0', '\r', '\r\n', '\n', '\ufeff', '\u2028', '\u0085', '\x1b[31m', '\\x1b', '\\e', '\\u202e',
   '\u202e', '\u200f', '\x07', '\x9b', '~', 'null', 'true', 'yes', 'on', '1e3', '0x1F', '0o17', '.inf', '-.5', '+1', '00', '1_000', '2023-02-30',
   '13月', '4-3月', 'Q5', '全年', '  ', '    ', '\\', '\\"', "''", '""', '\\U0001F600', '"\\x1b[2J"', '=cmd|"/c calc"!A1', '@SUM(1)', '+1+1',
   '<script>alert(1)</script>', '</title><script>', '" onmouseover="x', "<img src=x onerror=alert(1)>", '${x}', '%s', '\ud800', '\udfff',
