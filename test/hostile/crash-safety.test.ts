@@ -2,7 +2,7 @@
 // one, never a mix), and what they leave behind (a lock, a temporary file) does not block or
 // clutter the next write.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatePlan } from '../../bench/generate.mjs';
@@ -55,6 +55,26 @@ describe('a writer killed at each step of a write', () => {
     expect(nextWrite(cwd, ['log', '8', '接着写'])).toMatchObject({ code: 0, stderr: '' });
     expect(readdirSync(join(cwd, 'plans'))).toEqual(['2023.yaml']);
     expect((await readPlan(path)).tasks[7]!.log).toEqual([{ date: '2023-05-01', note: '接着写' }]);
+  });
+});
+
+describe('locks left behind', () => {
+  it('takes over an empty lock (from an older version killed between creating and writing it) once it is 5 s old', () => {
+    const cwd = testdir({ [FILE]: generatePlan(30) });
+    const lock = join(cwd, `${FILE}.lock`);
+    writeFileSync(lock, '');
+    const old = new Date(Date.now() - 10_000);
+    utimesSync(lock, old, old);
+    expect(nextWrite(cwd, ['done', '3'])).toMatchObject({ code: 0, stderr: '' });
+    expect(readdirSync(join(cwd, 'plans'))).toEqual(['2023.yaml']);
+  });
+
+  it('waits for a fresh empty lock: its owner may be writing it', () => {
+    const cwd = testdir({ [FILE]: generatePlan(30) });
+    writeFileSync(join(cwd, `${FILE}.lock`), '');
+    const r = nextWrite(cwd, ['done', '3']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('计划文件正被另一个进程修改');
   });
 });
 

@@ -109,6 +109,14 @@ describe('terminal output shows control characters escaped, also with FORCE_COLO
     expect(r.stderr).toMatch(/\\x1b|\\u001b/);
   });
 
+  it("yaml's warnings (which quote keys raw) never reach stderr", () => {
+    const dir = testdir({ 'plan.yaml': hostilePlan(evil).replace('year: 2024', `year: 2024\n? [${y(evil('k'))}]\n: 1`) });
+    const r = run(['-f', 'plan.yaml', 'validate'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter(Boolean).every((l) => l.startsWith('plan: plan.yaml:'))).toBe(true);
+    expectTerminalSafe(r, 'validate');
+  });
+
   it('an error line never breaks in two', () => {
     const dir = testdir({ 'plan.yaml': hostilePlan(() => '甲\n部') });
     const r = run(['-f', 'plan.yaml', 'list', '--department', '乙\n部\u2028', '--as-of', '2024-03-15'], { cwd: dir });
