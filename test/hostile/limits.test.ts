@@ -119,4 +119,15 @@ describe('resource bounds', () => {
     expect(Date.now() - started).toBeLessThan(1000);
     expect(distance('lsit', 'list')).toBe(1);
   });
+
+  it('suggests from at most 1,000 known words, for at most 20 unknown departments', () => {
+    const known = Array.from({ length: 2000 }, (_, i) => `部门${i}`);
+    expect(suggest('部门1x', known.slice(0, 1000))).toBe('部门1');
+    expect(suggest('部门1x', known)).toBeUndefined();
+    const tasks = Array.from({ length: 30 }, (_, i) => `  - id: ${i + 1}\n    period: 全年\n    content: 任务\n    departments: [部门1x]\n`).join('');
+    const r = timed(`schemaVersion: 1\nyear: 2024\ntitle: t\ndepartments: [部门1, 部门2]\ntasks:\n${tasks}`, ['validate']);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(30);
+    expect(lines.map((l) => l.includes('是否想输入 "部门1"'))).toEqual([...Array(20).fill(true), ...Array(10).fill(false)]);
+  });
 });
