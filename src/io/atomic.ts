@@ -1,6 +1,6 @@
-import { closeSync, fsyncSync, linkSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readlinkSync, realpathSync, renameSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { escapeRegExp, removeLeftovers } from './alive.js';
+import { escapeRegExp, noHardLinks, removeLeftovers, unlinkQuietly } from './leftovers.js';
 
 export interface AtomicOptions {
   /** Never replace an existing file: fail with an EEXIST error instead (checked atomically, by link). */
@@ -27,16 +27,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, opts: A
   removeLeftovers(dir, new RegExp(`^\\.${escapeRegExp(base)}\\.(\\d+)\\.[a-z0-9]+\\.tmp$`));
   const temp = join(dir, `.${base}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  const fd = openSync(temp, 'wx', mode);
-  try {
-    writeAll(fd, bytes);
-    fsyncSync(fd);
-  } catch (e) {
-    closeSync(fd);
-    unlinkSync(temp);
-    throw e;
-  }
-  closeSync(fd);
+  createFile(temp, bytes, mode);
   try {
     if (opts.noClobber) linkNoClobber(temp, target, bytes, mode);
     else renameSync(temp, target);
@@ -48,8 +39,18 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, opts: A
   syncDirectory(dir);
 }
 
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+/** Creates `path` (failing when it exists) holding `bytes`, flushed to the disk; removed again if that fails. */
+function createFile(path: string, bytes: Uint8Array, mode: number): void {
+  const fd = openSync(path, 'wx', mode);
+  try {
+    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    unlinkQuietly(path);
+    throw e;
+  }
+  closeSync(fd);
 }
 
 /** Gives the finished temporary file the target's name unless that name exists (EEXIST). */
@@ -57,24 +58,9 @@ function linkNoClobber(temp: string, target: string, bytes: Uint8Array, mode: nu
   try {
     linkSync(temp, target);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
+    if (!noHardLinks(e)) throw e;
     // A file system without hard links: create the target exclusively and write it there.
-    const fd = openSync(target, 'wx', mode);
-    try {
-      writeAll(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  }
-}
-
-function unlinkQuietly(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch {
-    // gone already
+    createFile(target, bytes, mode);
   }
 }
 
@@ -82,7 +68,7 @@ function unlinkQuietly(path: string): void {
  * The file a path finally names, following symlinks, also a dangling one (its target is where a
  * new file goes); the path itself when it does not exist. Throws ELOOP for a cycle of links.
  */
-export function resolveLink(file: string): string {
+function resolveLink(file: string): string {
   try {
     return realpathSync(file);
   } catch (e) {

@@ -1,10 +1,10 @@
-import { closeSync, linkSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PlanError } from '../errors.js';
 import { m } from '../messages.js';
-import { escapeRegExp, isAlive, removeLeftovers } from './alive.js';
+import { escapeRegExp, isAlive, noHardLinks, removeLeftovers, unlinkQuietly } from './leftovers.js';
 
 /** A held lock; `release` is idempotent. */
 export interface Lock {
@@ -66,10 +66,9 @@ function tryCreate(path: string): boolean {
     linkSync(temp, path);
     return true;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
     // A file system without hard links: create the lock exclusively and write it (not atomic, but still exclusive).
-    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS' || code === 'EOPNOTSUPP') return createExclusive(path, content);
+    if (noHardLinks(e)) return createExclusive(path, content);
     throw new PlanError(m.lockFailed(path, (e as Error).message));
   } finally {
     unlinkQuietly(temp);
@@ -90,14 +89,6 @@ function createExclusive(path: string, content: string): boolean {
     closeSync(fd);
   }
   return true;
-}
-
-function unlinkQuietly(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch {
-    // gone already
-  }
 }
 
 function hold(path: string): Lock {

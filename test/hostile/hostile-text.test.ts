@@ -1,12 +1,9 @@
 // Hostile text in a valid plan reaches no terminal, page or spreadsheet as code, whatever the
 // text and whichever command shows it: the property behind injection.test.ts's examples.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
-import { testdir, type RunResult } from '../helpers.js';
+import type { RunResult } from '../helpers.js';
 import { cells, htmlProblem, isFormula, markdownProblem, terminalUnsafe } from './checks.js';
-import { EVERY_COMMAND, runChecked } from './in-process.js';
+import { EVERY_COMMAND, forEachPlanFile, runChecked } from './in-process.js';
 import { counter, hostilePlanText, runs } from './mutate.js';
 
 const { count, report } = counter();
@@ -30,18 +27,13 @@ function outputProblem(args: string[], r: RunResult): string | undefined {
 
 describe('hostile text', () => {
   it('reaches no terminal, page or spreadsheet as code, through every command, also with FORCE_COLOR=1', async () => {
-    const file = join(testdir(), 'plan.yaml');
-    await fc.assert(
-      fc.asyncProperty(hostilePlanText, async (text) => {
-        count('hostile plans');
-        writeFileSync(file, text);
-        for (const args of EVERY_COMMAND) {
-          const r = await runChecked(file, args, text, { FORCE_COLOR: '1' });
-          const problem = outputProblem(args, r);
-          if (problem) throw new Error(`plan ${args.join(' ')}: ${problem}\ninput: ${JSON.stringify(text)}\noutput: ${JSON.stringify(r.stdout.slice(0, 2000))}`);
-        }
-      }),
-      { numRuns: runs(30) },
-    );
+    await forEachPlanFile(hostilePlanText, runs(30), async (file, text) => {
+      count('hostile plans');
+      for (const args of EVERY_COMMAND) {
+        const r = await runChecked(file, args, text, { FORCE_COLOR: '1' });
+        const problem = outputProblem(args, r);
+        if (problem) throw new Error(`plan ${args.join(' ')}: ${problem}\ninput: ${JSON.stringify(text)}\noutput: ${JSON.stringify(r.stdout.slice(0, 2000))}`);
+      }
+    });
   }, 3_600_000);
 });

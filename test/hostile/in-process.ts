@@ -1,8 +1,10 @@
 // Runs the CLI in this process (main() with an Io of our own): the same code as bin/plan.js,
 // without spawning Node per command, so property tests can try many inputs in seconds.
-import { dirname } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import fc from 'fast-check';
 import { main, type Io } from '../../src/cli.js';
-import { cleanEnv, type RunResult } from '../helpers.js';
+import { cleanEnv, testdir, type RunResult } from '../helpers.js';
 
 /** `plan <args>` in-process, with the clean environment `run()` uses. */
 export async function planInProcess(args: string[], opts: { cwd: string; env?: Record<string, string | undefined>; tty?: boolean }): Promise<RunResult> {
@@ -58,4 +60,16 @@ export async function runChecked(file: string, args: string[], input: string | U
   const problem = crashed(r) ?? (ms > 5000 ? `took ${ms} ms` : undefined) ?? (r.code !== 0 && !r.stderr.startsWith('plan: ') ? 'no message' : undefined);
   if (problem) throw new Error(`plan ${args.join(' ')}: ${problem}\n${r.stderr}\ninput: ${JSON.stringify(Buffer.from(input).toString('latin1'))}`);
   return r;
+}
+
+/** Checks `numRuns` inputs of `arbitrary`, each written to the same plan file, with `check(file, input)`. */
+export async function forEachPlanFile<T extends string | Uint8Array>(arbitrary: fc.Arbitrary<T>, numRuns: number, check: (file: string, input: T) => Promise<void>): Promise<void> {
+  const file = join(testdir(), 'plan.yaml');
+  await fc.assert(
+    fc.asyncProperty(arbitrary, async (input) => {
+      writeFileSync(file, input);
+      await check(file, input);
+    }),
+    { numRuns },
+  );
 }

@@ -1,3 +1,5 @@
+// What writers leave beside a file when they are killed, and the small file-system helpers for
+// taking locks and writing atomically that depend on it.
 import { readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -30,3 +32,18 @@ export function removeLeftovers(dir: string, pattern: RegExp): void {
 
 /** `s` matched literally inside a regular expression. */
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Deletes a file if it is there. */
+export function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // gone already
+  }
+}
+
+/** True for the error link(2) gives on a file system without hard links (then: create exclusively instead). */
+export function noHardLinks(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS';
+}
