@@ -36,7 +36,18 @@ export function markdownProblem(md: string): string | undefined {
 /** Cells of CSV (RFC 4180, a file's BOM dropped) or TSV text. */
 export function cells(text: string, format: 'csv' | 'tsv'): string[] {
   if (format === 'tsv') return text.trimEnd().split('\n').flatMap((l) => l.split('\t'));
-  return [...text.replace(/^\ufeff/, '').matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,\r\n]*))/gm)].map((c) => (c[1] ?? c[2] ?? '').replace(/""/g, '"'));
+  const out: string[] = [];
+  const csv = text.replace(/^\ufeff/, '');
+  // A field: quoted (line breaks and doubled quotes inside), or up to the next comma or line end.
+  const field = /"((?:[^"]|"")*)"|([^,\r\n]*)/y;
+  for (let at = 0; at < csv.length; ) {
+    field.lastIndex = at;
+    const [whole, quoted, plain] = field.exec(csv)!;
+    out.push(quoted !== undefined ? quoted.replace(/""/g, '"') : plain!);
+    at += whole.length;
+    at += csv.startsWith('\r\n', at) ? 2 : 1; // the comma or the line end after it
+  }
+  return out;
 }
 
 /** A cell a spreadsheet would run as a formula (OWASP: CSV injection). */
