@@ -7,7 +7,7 @@ import { isPlanError } from './errors.js';
 import { detectLanguage, m, setLanguage, type Lang } from './messages.js';
 import { today } from './plan/dates.js';
 import { suggest } from './plan/suggest.js';
-import { displayWidth } from './render/terminal.js';
+import { displayWidth, escapeControls, escapeLine } from './render/terminal.js';
 import pkg from '../package.json';
 
 const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -110,7 +110,7 @@ function buildProgram(io: Io, lang: Lang): Command {
   };
   const emit = (output: Output) => {
     if (output.stdout) io.out(output.stdout);
-    for (const line of output.stderr ?? []) io.err(`plan: ${line}\n`);
+    for (const line of output.stderr ?? []) io.err(`plan: ${escapeLine(line)}\n`);
     io.exitCode = output.exitCode ?? 0;
   };
   const command = (name: string, summary: string, lines: string[]) =>
@@ -330,21 +330,26 @@ function preScanLanguage(args: string[], env: NodeJS.ProcessEnv): Lang {
   return detectLanguage(undefined, env);
 }
 
-/** Prints an error as `plan: …` lines and returns its exit code; a stack trace only with DEBUG=plan. */
+/**
+ * Prints an error as `plan: …` lines and returns its exit code; a stack trace only with DEBUG=plan.
+ * Messages quote the plan file and the command line, so each line is made safe for the terminal
+ * here: control characters and line breaks in them are shown escaped, never acted on.
+ */
 function reportError(e: unknown, io: Io, program: Command, active: Command): number {
+  const say = (line: string) => io.err(`plan: ${escapeLine(line)}\n`);
   if (isPlanError(e)) {
-    for (const line of e.lines) io.err(`plan: ${line}\n`);
+    e.lines.forEach(say);
     return e.exitCode;
   }
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
     if (e.code === 'commander.help') return 2; // `plan` with no command: the help went to stderr
-    io.err(`plan: ${commanderMessage(e, program, active)}\n`);
+    say(commanderMessage(e, program, active));
     return 2;
   }
   const err = e as Error;
-  io.err(`plan: ${m.unexpected(err?.message ?? String(e))}\n`);
-  if (/\bplan\b/.test(io.env.DEBUG ?? '')) io.err(`${err?.stack ?? ''}\n`);
+  say(m.unexpected(err?.message ?? String(e)));
+  if (/\bplan\b/.test(io.env.DEBUG ?? '')) io.err(`${escapeControls(err?.stack ?? '')}\n`);
   return 1;
 }
 

@@ -5,7 +5,20 @@ export type Lang = 'zh' | 'en';
 
 const zhList = (items: readonly (string | number)[]) => items.join('、');
 const enList = (items: readonly (string | number)[]) => items.join(', ');
-const q = (s: unknown) => JSON.stringify(String(s));
+const q = (s: unknown) => JSON.stringify(text(s));
+/** Any value from a plan as text: a mapping with a `toString` key, or one that contains itself (aliases), too. */
+function text(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v !== 'object' || v === null) return String(v);
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return Array.isArray(v) ? '[…]' : '{…}';
+  }
+}
+/** The first items of a list that may be long (a registry of thousands), then `…`. */
+const some = (items: readonly string[]) => (items.length > 20 ? [...items.slice(0, 20), '…'] : items);
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MiB`;
 
 const zh = {
   list: zhList,
@@ -20,12 +33,29 @@ const zh = {
   notAFile: '不是文件 (应为一个计划文件的路径)',
   readFailed: (reason: string) => `无法读取：${reason}`,
   writeFailed: (reason: string) => `无法写入：${reason} (应为一个可写的路径)`,
+  fsReason: (code: string | undefined, fallback: string) =>
+    ({
+      ENOENT: '所在目录不存在',
+      ENOTDIR: '路径中有一段不是目录',
+      EACCES: '没有写入权限',
+      EPERM: '没有写入权限',
+      EROFS: '文件系统只读',
+      EISDIR: '这是一个目录',
+      ENOSPC: '磁盘空间不足',
+      EDQUOT: '超出磁盘配额',
+      ELOOP: '符号链接循环',
+    })[code ?? ''] ?? fallback,
   lockBusy: (lock: string, owner: string) =>
     `计划文件正被另一个进程修改 (锁文件 ${lock}，持有者 ${owner})；请稍后重试。若该进程已不存在，可删除锁文件：rm ${JSON.stringify(lock)}`,
   lockFailed: (lock: string, reason: string) => `无法创建锁文件 ${lock}：${reason} (应为可写的目录)`,
   notUtf8: '不是 UTF-8 编码的文本 (应为 UTF-8 编码的 YAML 文件)',
   emptyFile: '文件是空的 (应为一个计划：schemaVersion、year、title、departments、tasks)',
   yamlSyntax: (message: string) => `YAML 语法错误：${message}`,
+  moreSyntaxErrors: (n: number) => `另有 ${n} 个 YAML 语法错误未列出 (请先改正上面的错误)`,
+  tooDeep: '列表或映射嵌套过深 (计划文件只需嵌套几层)',
+  fileTooLarge: (size: number, max: number) => `文件过大：${mib(size)} (计划文件最大 ${mib(max)})`,
+  tooLargeForYaml: (size: number, max: number) =>
+    `文件有问题或超出简单格式，而它过大 (${mib(size)})，无法用完整的 YAML 解析器逐项检查 (这样的文件最大 ${mib(max)}；plan 写出的简单格式最大 32 MiB)`,
   notAMapping: '文件顶层不是键值映射 (应为 schemaVersion: 1、year: 2023 这样的键值对)',
   unsupportedVersion: (v: unknown, known: readonly number[]) =>
     `schemaVersion ${typeof v === 'number' ? v : q(v)} 不受支持 (本工具支持的版本：${zhList(known)})`,
@@ -44,7 +74,7 @@ const zh = {
   schemaOther: (path: string, message: string) => `${path} 不符合格式：${message}`,
   duplicateId: (path: string, id: number, first: string) => `${path} ${id} 与 ${first} 的序号重复 (序号应唯一)`,
   unknownDepartmentInPlan: (path: string, d: string, registry: readonly string[], hint: string) =>
-    `${path} ${q(d)} 不在部门名录 departments 中 (应为：${zhList(registry)}${hint})`,
+    `${path} ${q(d)} 不在部门名录 departments 中 (应为：${zhList(some(registry))}${hint})`,
   badPeriodInPlan: (path: string, v: string) =>
     `${path} ${q(v)} 不是有效的计划时间 (应为如 7月、3-4月、第二季度、上半年、全年)`,
   root: '文件顶层',
@@ -73,7 +103,7 @@ const zh = {
     `${option} ${q(v)} 无效 (应为：${zhList(allowed)}${hint})`,
   badTaskId: (v: string) => `${q(v)} 不是任务序号 (应为正整数，如 7)`,
   unknownDepartment: (v: string, registry: readonly string[], hint: string) =>
-    `--department ${q(v)} 不是本计划的部门 (应为：${zhList(registry)}${hint})`,
+    `--department ${q(v)} 不是本计划的部门 (应为：${zhList(some(registry))}${hint})`,
   unknownTask: (file: string, id: number, known: string) => `${file}: 没有序号为 ${id} 的任务 (本计划的序号为 ${known})`,
   unknownCommand: (v: string, hint: string) => `未知命令 ${q(v)} (可用命令见 plan --help${hint})`,
   unknownOption: (v: string, hint: string) => `未知选项 ${q(v)} (可用选项见 --help${hint})`,
@@ -219,12 +249,29 @@ const en: Messages = {
   notAFile: 'not a file (expected the path of a plan file)',
   readFailed: (reason: string) => `cannot read it: ${reason}`,
   writeFailed: (reason: string) => `cannot write it: ${reason} (expected a writable path)`,
+  fsReason: (code: string | undefined, fallback: string) =>
+    ({
+      ENOENT: 'its folder does not exist',
+      ENOTDIR: 'part of the path is not a folder',
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      EROFS: 'read-only file system',
+      EISDIR: 'it is a folder',
+      ENOSPC: 'no space left on the device',
+      EDQUOT: 'disk quota exceeded',
+      ELOOP: 'a loop of symbolic links',
+    })[code ?? ''] ?? fallback,
   lockBusy: (lock: string, owner: string) =>
     `the plan file is being changed by another process (lock ${lock}, held by ${owner}); try again shortly. If that process is gone, remove the lock: rm ${JSON.stringify(lock)}`,
   lockFailed: (lock: string, reason: string) => `cannot create the lock ${lock}: ${reason} (expected a writable directory)`,
   notUtf8: 'not UTF-8 text (expected a UTF-8 encoded YAML file)',
   emptyFile: 'the file is empty (expected a plan: schemaVersion, year, title, departments, tasks)',
   yamlSyntax: (message: string) => `YAML syntax error: ${message}`,
+  moreSyntaxErrors: (n: number) => `${n} more YAML syntax error${n === 1 ? '' : 's'} not listed (fix the ones above first)`,
+  tooDeep: 'lists or mappings nested too deeply (expected the few levels a plan has)',
+  fileTooLarge: (size: number, max: number) => `the file is too large: ${mib(size)} (expected a plan file of at most ${mib(max)})`,
+  tooLargeForYaml: (size: number, max: number) =>
+    `the file has problems or goes beyond the simple layout, and at ${mib(size)} it is too large to check in detail with the full YAML parser (expected at most ${mib(max)} for such a file; 32 MiB in the simple layout plan writes)`,
   notAMapping: 'the top level is not a mapping (expected keys such as schemaVersion: 1, year: 2023)',
   unsupportedVersion: (v: unknown, known: readonly number[]) =>
     `schemaVersion ${typeof v === 'number' ? v : q(v)} is not supported (this tool reads schema version ${enList(known)})`,
@@ -243,7 +290,7 @@ const en: Messages = {
   schemaOther: (path: string, message: string) => `${path} does not match the schema: ${message}`,
   duplicateId: (path: string, id: number, first: string) => `${path} ${id} is already the id of ${first} (expected unique ids)`,
   unknownDepartmentInPlan: (path: string, d: string, registry: readonly string[], hint: string) =>
-    `${path} ${q(d)} is not in the departments registry (expected one of: ${enList(registry)}${hint})`,
+    `${path} ${q(d)} is not in the departments registry (expected one of: ${enList(some(registry))}${hint})`,
   badPeriodInPlan: (path: string, v: string) =>
     `${path} ${q(v)} is not a period (expected e.g. 7月, 3-4月, 第二季度, 上半年, 全年)`,
   root: 'the plan',
@@ -269,7 +316,7 @@ const en: Messages = {
     `${option} ${q(v)} is not valid (expected one of: ${enList(allowed)}${hint})`,
   badTaskId: (v: string) => `${q(v)} is not a task id (expected a positive whole number such as 7)`,
   unknownDepartment: (v: string, registry: readonly string[], hint: string) =>
-    `--department ${q(v)} is not a department of this plan (expected one of: ${enList(registry)}${hint})`,
+    `--department ${q(v)} is not a department of this plan (expected one of: ${enList(some(registry))}${hint})`,
   unknownTask: (file: string, id: number, known: string) => `${file}: there is no task ${id} (this plan's ids are ${known})`,
   unknownCommand: (v: string, hint: string) => `unknown command ${q(v)} (see plan --help${hint})`,
   unknownOption: (v: string, hint: string) => `unknown option ${q(v)} (see --help${hint})`,

@@ -52,6 +52,7 @@ export function run(args: string[], opts: { cwd: string; env?: Record<string, st
     encoding: 'utf8',
     ...(opts.input !== undefined && { input: opts.input }),
     timeout: 30_000,
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -3,6 +3,7 @@ import type { Context, Output } from '../context.js';
 import { m } from '../messages.js';
 import { parsePeriod } from '../plan/period.js';
 import { completionScript, type CompletionSpec, type OptionSpec, type Shell, type Values } from '../render/completion.js';
+import { hasControls } from '../render/terminal.js';
 import { openPlan } from './common.js';
 
 /** The hidden command the scripts call for values that depend on the plan. */
@@ -62,7 +63,8 @@ export async function complete(what: string | undefined, ctx: Context): Promise<
       : what === 'ids' ? plan.tasks.map((t) => String(t.id))
       : what === 'periods' ? [...new Set(plan.tasks.map((t) => parsePeriod(t.period)!.label))]
       : [];
-    return { stdout: values.map((v) => `${v}\n`).join('') };
+    // The shell shows these as they are: a value with control characters or line breaks is left out.
+    return { stdout: values.filter((v) => !hasControls(v)).map((v) => `${v}\n`).join('') };
   } catch {
     return {};
   }

@@ -3,7 +3,7 @@ import { PlanError, usageError } from '../errors.js';
 import { findTable, formatsFor, readTableText } from '../io/table-text.js';
 import { m } from '../messages.js';
 import { annexPlan, readAnnex, yearIn } from '../plan/annex.js';
-import { newPlanFile, writeNewPlan } from './new-plan-file.js';
+import { writeNewPlan } from './new-plan-file.js';
 
 export interface ImportOptions {
   year?: number;
@@ -23,5 +23,5 @@ export async function importAnnex(file: string, opts: ImportOptions, _ctx: Conte
   if (!annex || all.length) throw new PlanError(all.map((p) => `${file}:${p.line}:${p.col}: ${p.message}`));
   const year = opts.year ?? yearIn(annex.title ?? '');
   if (year === undefined) throw usageError(m.importer.noYear(file));
-  return await writeNewPlan(newPlanFile(opts.output, year), annexPlan(annex, year));
+  return await writeNewPlan(opts.output, year, annexPlan(annex, year));
 }

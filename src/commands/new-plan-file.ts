@@ -9,25 +9,26 @@ import { m } from '../messages.js';
 import type { NewPlan } from '../plan/new-plan.js';
 import { writeOutput } from './write-output.js';
 
-/** Where a new plan goes: `-o FILE`, else plans/<year>.yaml (relative to the working directory). */
-export function newPlanFile(output: string | undefined, year: number): string {
-  return output ?? `plans/${year}.yaml`;
-}
-
 /**
- * Writes a new plan file and says so: never over an existing file, only text that passes
- * `plan validate`, atomically, creating its folder when needed.
+ * Writes a new plan to `-o FILE`, else to plans/<year>.yaml (relative to the working directory,
+ * creating plans/ in a fresh repository; a folder named with -o must exist, as for every -o),
+ * and says so: never over an existing file (not even one that appears while this runs: the
+ * final step is a link, which fails when the name is taken), only text that passes
+ * `plan validate`, atomically.
  */
-export async function writeNewPlan(file: string, plan: NewPlan): Promise<Output> {
+export async function writeNewPlan(output: string | undefined, year: number, plan: NewPlan): Promise<Output> {
+  const file = output ?? `plans/${year}.yaml`;
   if (existsSync(file)) throw new PlanError(m.newPlan.exists(file));
   const text = planText(plan, schemaRefFor(file));
   const { problems } = await checkPlanText(file, text);
   if (problems.length) throw new PlanError(problems);
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-  } catch {
-    // writeOutput below reports the folder that cannot be written to
+  if (output === undefined) {
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+    } catch {
+      // writeOutput below reports the folder that cannot be written to
+    }
   }
-  writeOutput(text, file, 'yaml');
+  writeOutput(text, file, 'yaml', { noClobber: true });
   return { stdout: `${m.newPlan.created(file, plan.tasks.length, plan.departments.length)}\n` };
 }

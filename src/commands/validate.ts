@@ -3,6 +3,7 @@ import { isPlanError } from '../errors.js';
 import { checkPlanText, readPlanSource } from '../io/load.js';
 import { m } from '../messages.js';
 import { errorAnnotation, inGitHubActions } from '../render/github.js';
+import { escapeLine } from '../render/terminal.js';
 import { planFile } from './common.js';
 
 /** The result of checking one file. */
@@ -33,7 +34,8 @@ export async function validate(files: string[], ctx: Context): Promise<Output> {
     ...(annotate ? c.problems.map((p) => errorAnnotation(c.file, p)) : []),
   ];
   return {
-    stdout: `${checks.flatMap(report).join('\n')}\n`,
+    // File names come from a glob over a repository: shown escaped, like the problems on stderr.
+    stdout: `${checks.flatMap(report).map(escapeLine).join('\n')}\n`,
     stderr: checks.flatMap((c) => c.problems),
     exitCode: checks.some((c) => c.problems.length) ? 1 : 0,
   };

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { PlanError } from '../errors.js';
+import { isPlanError, PlanError } from '../errors.js';
 import { m } from '../messages.js';
 import type { Plan } from '../plan/types.js';
 import { semanticProblems } from '../plan/validate.js';
 import { readCache, writeCache } from './cache.js';
 import { fastParse, rangesOf, type TaskSpan } from './fast-yaml.js';
+import { readFileBounded } from './read-bounded.js';
 import { matchesSchema } from './schema.js';
 
 /** A plan read and validated from a file. */
@@ -49,8 +49,9 @@ export async function checkPlanFile(file: string, text: string): Promise<CheckRe
 export function readPlanSource(file: string): PlanSource {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readFileBounded(file);
   } catch (e) {
+    if (isPlanError(e)) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? m.fileNotFound : code === 'EISDIR' ? m.notAFile : m.readFailed((e as Error).message);
     throw new PlanError(`${file}: ${why}`);

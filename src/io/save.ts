@@ -53,7 +53,7 @@ export async function updatePlanFile(file: string, decide: (plan: Plan) => TaskE
     try {
       writeFileAtomic(file, bom ? Buffer.concat([BOM, Buffer.from(next.text, 'utf8')]) : next.text);
     } catch (e) {
-      throw new PlanError(`${file}: ${m.writeFailed((e as Error).message)}`);
+      throw new PlanError(`${file}: ${m.writeFailed(m.fsReason((e as NodeJS.ErrnoException).code, (e as Error).message))}`);
     }
     writeCache(file, next.text, { plan: after, ranges: nextRanges, problems: [] });
     return { before: plan, after, edits };

@@ -1,6 +1,6 @@
 // The full YAML path: for plans outside the fast reader's subset and for every invalid plan,
 // whose problems it locates at FILE:LINE:COL.
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { Lexer, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import { m } from '../messages.js';
 import { SCHEMA_VERSIONS, type Plan } from '../plan/types.js';
 import { semanticProblems, type Problem } from '../plan/validate.js';
@@ -8,9 +8,21 @@ import { rangesOf, type PairSpan, type Span, type TaskSpan } from './fast-yaml.j
 import type { CheckResult } from './load.js';
 import { schemaProblems } from './schema-problems.js';
 
-// Bounds for hostile input: alias expansion.
-const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+// Bounds for hostile input. A plan nests five deep; yaml recurses (and allocates) per level, so
+// deeper flow collections are refused before parsing (100,000 `[` would take gigabytes), and an
+// overflow of yaml's own recursion on deep block nesting is reported as such. Aliases expand at
+// most 100 times ("billion laughs"). Warnings are off: yaml would print file content to stderr.
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' } as const;
 const MAX_ALIAS_COUNT = 100;
+const MAX_FLOW_DEPTH = 64;
+/**
+ * yaml holds about 80 bytes of memory per byte of text (and 1 s per MiB): larger texts, which
+ * only the fast reader handles (up to MAX_INPUT_BYTES), are refused here rather than risk
+ * running out of memory.
+ */
+export const MAX_YAML_BYTES = 8 * 1024 * 1024;
+/** After this many YAML syntax errors the rest (mostly echoes of the first) are only counted. */
+const MAX_SYNTAX_ERRORS = 20;
 
 /** Parses and validates a plan's text with `yaml`; never throws for a bad plan. */
 export function checkWithYaml(file: string, text: string): CheckResult {
@@ -23,8 +35,20 @@ export function checkWithYaml(file: string, text: string): CheckResult {
     problems: found.sort((a, b) => a.line - b.line || a.col - b.col).map((p) => p.text),
   });
 
+  const size = Buffer.byteLength(text);
+  if (size > MAX_YAML_BYTES) return { problems: [`${file}: ${m.tooLargeForYaml(size, MAX_YAML_BYTES)}`] };
+  const deep = flowTooDeep(text);
+  if (deep !== undefined) {
+    const before = text.slice(0, deep);
+    const line = before.split('\n').length;
+    return { problems: [`${file}:${line}:${deep - before.lastIndexOf('\n')}: ${m.tooDeep}`] };
+  }
   const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
-  if (doc.errors.length) return done(doc.errors.map((e) => at(e.pos[0], m.yamlSyntax(e.message))));
+  if (doc.errors.length) {
+    const shown = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((e) => at(e.pos[0], e.code === 'RESOURCE_EXHAUSTION' ? m.tooDeep : m.yamlSyntax(e.message)));
+    const rest = doc.errors.length - shown.length;
+    return { problems: [...done(shown).problems, ...(rest > 0 ? [`${file}: ${m.moreSyntaxErrors(rest)}`] : [])] };
+  }
   if (doc.contents === null) return done([at(0, m.emptyFile)]);
   let data: unknown;
   try {
@@ -42,6 +66,26 @@ export function checkWithYaml(file: string, text: string): CheckResult {
   if (problems.length) return done(problems.map((p) => at(offsetOf(doc, p), p.message)));
   const tasks = taskSpans(doc);
   return { plan: data as Plan, problems: [], ranges: rangesOf(tasks), tasks };
+}
+
+// Tokens the lexer emits that are not source text: start of document, end of flow, scalar next.
+const LEXER_MARKERS = ['\x02', '\x18', '\x1f'];
+
+/** Where flow collections (`[`, `{`) first nest deeper than MAX_FLOW_DEPTH, from yaml's own lexer (so quotes are honoured). */
+function flowTooDeep(text: string): number | undefined {
+  let brackets = 0;
+  for (let i = text.indexOf('['); i >= 0 && brackets <= MAX_FLOW_DEPTH; i = text.indexOf('[', i + 1)) brackets++;
+  for (let i = text.indexOf('{'); i >= 0 && brackets <= MAX_FLOW_DEPTH; i = text.indexOf('{', i + 1)) brackets++;
+  if (brackets <= MAX_FLOW_DEPTH) return undefined;
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === '[' || token === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return offset;
+    } else if (token === ']' || token === '}') depth = Math.max(0, depth - 1);
+    if (!LEXER_MARKERS.includes(token)) offset += token.length;
+  }
+  return undefined;
 }
 
 /** The source offset of a problem: its value's node, or its key for `atKey`; the nearest parent when missing. */

@@ -13,6 +13,11 @@ export function distance(a: string, b: string): number {
   return d[x.length]![y.length]!;
 }
 
+/** Words longer than this (in UTF-16 units) are neither suggested nor given suggestions. */
+const MAX_SUGGEST_LENGTH = 200;
+/** Nor is anything suggested from more words than this: each is compared with the input. */
+const MAX_KNOWN = 1000;
+
 /**
  * The known word nearest to `input`, for "did you mean": a unique one containing it or contained
  * in it (`机关` → `机关工会`), else a unique one sharing most of its beginning (`complete` →
@@ -20,7 +25,9 @@ export function distance(a: string, b: string): number {
  */
 export function suggest(input: string, known: readonly string[]): string | undefined {
   const needle = input.trim().toLowerCase();
-  if (!needle) return undefined;
+  // Nobody mistypes a paragraph; and edit distance takes time and memory as the product of the lengths.
+  if (!needle || needle.length > MAX_SUGGEST_LENGTH || known.length > MAX_KNOWN) return undefined;
+  known = known.filter((k) => k.length <= MAX_SUGGEST_LENGTH);
   const containing = known.filter((k) => k.toLowerCase().includes(needle) || needle.includes(k.toLowerCase()));
   if (containing.length === 1) return containing[0];
   const enough = Math.max(4, Math.ceil([...needle].length * 0.75));

@@ -1,3 +1,4 @@
+import { tallyByDepartment, tallyByPeriod } from './tally.js';
 import type { Completion, Plan } from './types.js';
 import { viewTasks, type TaskView } from './view.js';
 
@@ -49,10 +50,6 @@ export interface Summary {
 export function summarize(plan: Plan, asOf: string): Summary {
   const tasks = viewTasks(plan, asOf);
   const count = (status: TaskView['status']) => tasks.filter((t) => t.status === status).length;
-  const byPeriod = new Map<string, Tally>();
-  for (const t of tasks) {
-    if (!byPeriod.has(t.period)) byPeriod.set(t.period, tallyOf(tasks.filter((u) => u.period === t.period)));
-  }
   const done = count('done');
   return {
     year: plan.year,
@@ -64,20 +61,13 @@ export function summarize(plan: Plan, asOf: string): Summary {
     current: count('current'),
     upcoming: count('upcoming'),
     completionRate: tasks.length ? Math.round((done / tasks.length) * 10_000) / 10_000 : 0,
-    byPeriod: [...byPeriod].map(([period, tally]) => ({ period, ...tally })),
-    byDepartment: plan.departments.map((department) => ({ department, ...tallyOf(tasks.filter((t) => t.departments.includes(department))) })),
+    // One pass over the tasks each (a registry of thousands must not multiply with the tasks).
+    byPeriod: tallyByPeriod(tasks).map(({ key, ...tally }) => ({ period: key, ...tally })),
+    byDepartment: tallyByDepartment(plan, tasks).map(({ key, ...tally }) => ({ department: key, ...tally })),
     overdueTasks: tasks.filter((t) => t.status === 'overdue'),
     completions: tasks
       .flatMap((task) => (task.completed ? [{ task, completed: task.completed }] : []))
       .sort((a, b) => (a.completed.date < b.completed.date ? -1 : a.completed.date > b.completed.date ? 1 : 0)),
-  };
-}
-
-function tallyOf(tasks: readonly TaskView[]): Tally {
-  return {
-    total: tasks.length,
-    done: tasks.filter((t) => t.status === 'done').length,
-    overdue: tasks.filter((t) => t.status === 'overdue').length,
   };
 }
 

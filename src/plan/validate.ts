@@ -16,6 +16,8 @@ export function formatPath(path: readonly (string | number)[]): string {
   return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('');
 }
 
+const MAX_HINTS = 20;
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
@@ -31,6 +33,9 @@ export function semanticProblems(data: unknown): Problem[] {
   date(['issued'], data.issued);
   date(['printed'], data.printed);
   const registry = Array.isArray(data.departments) ? data.departments.filter((d): d is string => typeof d === 'string') : undefined;
+  const registered = new Set(registry);
+  // "Did you mean" for the first few unknown departments only: each one compares with the whole registry.
+  let hints = MAX_HINTS;
   if (!Array.isArray(data.tasks)) return problems;
   const firstWithId = new Map<number, number>();
   data.tasks.forEach((task, i) => {
@@ -46,8 +51,8 @@ export function semanticProblems(data: unknown): Problem[] {
     }
     if (registry && Array.isArray(task.departments)) {
       task.departments.forEach((d, j) => {
-        if (typeof d !== 'string' || !d || registry.includes(d)) return;
-        const hint = suggest(d, registry);
+        if (typeof d !== 'string' || !d || registered.has(d)) return;
+        const hint = hints-- > 0 ? suggest(d, registry) : undefined;
         const path = at('departments', j);
         problems.push({ path, message: m.unknownDepartmentInPlan(formatPath(path), d, registry, hint ? m.didYouMean(hint) : '') });
       });

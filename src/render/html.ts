@@ -19,13 +19,20 @@ td.merged { text-align: center; }
 @media print { @page { size: A4; margin: 15mm; } body { margin: 0; max-width: none; } }
 `;
 
-/** A whole self-contained HTML page: inline CSS, and a Content-Security-Policy that allows no scripts. */
+/**
+ * The page's Content-Security-Policy: nothing may load or run (no scripts, frames, fonts,
+ * objects, connections; `default-src 'none'` covers them), only the inline style sheet and
+ * data: images; no <base> to redirect relative links, no form to post anywhere.
+ */
+export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/** A whole self-contained HTML page: inline CSS, and a Content-Security-Policy (first in <head>) that allows no scripts. */
 export function htmlPage(opts: { lang: string; title: string; body: string; css?: string }): string {
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(opts.lang)}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(opts.title)}</title>
 <style>${BASE_CSS}${opts.css ?? ''}</style>

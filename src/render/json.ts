@@ -17,7 +17,11 @@ export function taskJson(t: TaskView) {
   };
 }
 
-/** Pretty JSON with a final newline. */
+/**
+ * Pretty JSON with a final newline. Besides the C0 controls JSON escapes itself, C1 and bidi
+ * controls and U+2028/9 are written as `\u` escapes: the same data, but nothing a terminal acts on.
+ */
 export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  const text = JSON.stringify(value, null, 2).replace(/[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${text}\n`;
 }

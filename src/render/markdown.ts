@@ -1,11 +1,15 @@
 import { blankRepeats, type Grid } from './grid.js';
+import { escapeControls } from './terminal.js';
 
-/** Text safe inside a GitHub-flavoured markdown table cell. */
+/**
+ * Text safe inside a GitHub-flavoured markdown table cell: markdown's own characters escaped,
+ * no raw HTML, control and bidi characters shown as `\x1b` (markdown is also read in terminals).
+ */
 export function markdownCell(s: string): string {
-  return s
+  return escapeControls(s.replace(/\r\n/g, '\n'))
     .replace(/[\\|*_`[\]~]/g, (c) => `\\${c}`)
     .replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!)
-    .replace(/\r?\n/g, '<br>');
+    .replace(/\n/g, '<br>');
 }
 
 /** A GitHub-flavoured markdown table, under a `###` heading when the grid has a title. */

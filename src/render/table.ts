@@ -16,6 +16,12 @@ export interface TableOptions {
   maxWidth?: number;
 }
 
+/**
+ * A cell longer than this is drawn by drawBox whatever else is in the table: cli-table3's time
+ * grows with the cube of a cell's length (10,000 characters 2 s, 30,000 27 s).
+ */
+export const LONG_CELL = 2000;
+
 /** A box-drawn table for the terminal, CJK-width aware, merged cells as row-spans. */
 export async function renderTable(grid: Grid, opts: TableOptions): Promise<string> {
   const { chalk, paint = (_r, _c, t) => t } = opts;
@@ -29,8 +35,10 @@ export async function renderTable(grid: Grid, opts: TableOptions): Promise<strin
     rightAligned: grid.rightAligned ?? [],
     ruled: Boolean(opts.ruled),
   };
-  // drawBox draws what cli-table3 draws, in a fraction of the time; cli-table3 draws what drawBox cannot.
-  const body = boxable(table) ? drawBox(table) : (await import('./cli-table.js')).drawCliTable3(table);
+  // drawBox draws what cli-table3 draws, in a fraction of the time; cli-table3 draws what drawBox
+  // cannot exactly (emoji), unless a cell is long enough to make cli-table3 take seconds.
+  const long = table.rows.some((row) => row.some((cell) => cell.length > LONG_CELL));
+  const body = long || boxable(table) ? drawBox(table) : (await import('./cli-table.js')).drawCliTable3(table);
   const title = grid.title ? `${chalk.bold(escapeControls(grid.title))}\n` : '';
   return `${title}${body}\n`;
 }

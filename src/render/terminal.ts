@@ -6,10 +6,22 @@ const NAMED: Record<string, string> = { '\t': '\\t', '\r': '\\r', '\x1b': '\\x1b
 
 /** Replaces C0/C1 control characters (except line feed) and bidi controls with visible escapes such as `\x1b`. */
 export function escapeControls(s: string): string {
-  return s.replace(UNSAFE, (c) => {
-    const code = c.charCodeAt(0);
-    return NAMED[c] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
-  });
+  return s.replace(UNSAFE, visible);
+}
+
+function visible(c: string): string {
+  const code = c.charCodeAt(0);
+  return NAMED[c] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+}
+
+/** One line for the terminal whatever it holds: control characters and line breaks (also U+2028/9) made visible. */
+export function escapeLine(s: string): string {
+  return escapeControls(s).replace(/[\n\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : visible(c)));
+}
+
+/** True when a string holds a character escapeLine would make visible. */
+export function hasControls(s: string): boolean {
+  return /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/.test(s);
 }
 
 /** The colour level for output: --no-color, then FORCE_COLOR, then NO_COLOR, then whether it is a terminal. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/io/load.js';
@@ -156,6 +156,9 @@ describe('plan init', () => {
       'annexTitle: 2025年主要工作计划表',
     ]);
     expect(run(['validate', 'plans/2025.yaml'], { cwd: dir }).stdout).toBe('plans/2025.yaml：有效 (1 项任务)\n');
+    // -o names a place in an existing folder (as for every command); only plans/ itself is made.
+    expect(run(['init', '2025', '-o', 'drafts/next/2025.yaml'], { cwd: dir })).toEqual({ code: 1, stdout: '', stderr: 'plan: drafts/next/2025.yaml: 无法写入：所在目录不存在 (应为一个可写的路径)\n' });
+    mkdirSync(join(dir, 'drafts/next'), { recursive: true });
     expect(run(['init', '2025', '-o', 'drafts/next/2025.yaml'], { cwd: dir }).code).toBe(0);
     expect(readFileSync(join(dir, 'drafts/next/2025.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../schemas/plan.schema.json');
   });

@@ -78,7 +78,7 @@ describe('html', () => {
   });
   it('makes a page that runs no scripts', () => {
     const page = htmlPage({ lang: 'zh-CN', title: '</title><script>alert(1)</script>', body: '' });
-    expect(page).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+    expect(page).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"`);
     expect(page).not.toContain('<script>');
   });
 });
