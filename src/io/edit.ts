@@ -40,16 +40,22 @@ export function spliceEdits(text: string, spanOf: (index: number) => TaskSpan | 
 }
 
 /**
- * Where an offset of the original text is after the splices. An offset where text was inserted
- * moves past the insertion when `after` (a block's end), stays before it otherwise (a start).
+ * Where offsets of the original text (ascending, as task ranges are) are after the splices. An
+ * offset where text was inserted moves past the insertion when it is a block's end (odd index in
+ * `ranges`), stays before it when a start.
  */
-export function shiftOffset(splices: readonly Splice[], offset: number, after: boolean): number {
+export function shiftRanges(splices: readonly Splice[], ranges: readonly number[]): number[] {
   let shift = 0;
-  for (const s of splices) {
-    if (s.start > offset || (s.start === offset && !after && s.end === s.start)) break;
-    shift += s.text.length - (s.end - s.start);
-  }
-  return offset + shift;
+  let next = 0;
+  return ranges.map((offset, i) => {
+    const after = i % 2 === 1;
+    for (; next < splices.length; next++) {
+      const s = splices[next]!;
+      if (s.start > offset || (s.start === offset && !after && s.end === s.start)) break;
+      shift += s.text.length - (s.end - s.start);
+    }
+    return offset + shift;
+  });
 }
 
 const pairOf = (task: TaskSpan, key: string): PairSpan | undefined => task.pairs.find((p) => p.key === key);

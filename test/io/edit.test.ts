@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
-import { spliceEdits } from '../../src/io/edit.js';
-import { fastParse, fastParseTask } from '../../src/io/fast-yaml.js';
+import { shiftRanges, spliceEdits } from '../../src/io/edit.js';
+import { fastParse, fastParseTask, rangesOf } from '../../src/io/fast-yaml.js';
 import { taskSpans } from '../../src/io/yaml-check.js';
 import { applyEdits, type TaskEdit } from '../../src/plan/edits.js';
 import type { Plan } from '../../src/plan/types.js';
@@ -62,6 +62,18 @@ describe('spliceEdits', () => {
       });
     });
   }
+
+  it('knows where every task is after the edits without reading the text again', () => {
+    for (const [layout, text] of Object.entries(layouts)) {
+      const fast = fastParse(text);
+      if (!fast) continue;
+      for (const es of [[edits.complete!], [edits.log!], [edits.complete!, edits.logSecond!], [{ index: 0, op: 'uncomplete' as const }]]) {
+        if (es[0]!.op === 'uncomplete' && !(parse(text) as Plan).tasks[0]!.completed) continue;
+        const out = spliceEdits(text, (i) => fast.tasks[i], es);
+        expect(shiftRanges(out.splices, rangesOf(fast.tasks)), layout).toEqual(rangesOf(fastParse(out.text)!.tasks));
+      }
+    }
+  });
 
   it('replaces an existing completion in place (--force)', () => {
     const text = layouts.withRecords!;
