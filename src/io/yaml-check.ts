@@ -20,7 +20,7 @@ const MAX_FLOW_DEPTH = 64;
  * only the fast reader handles (up to MAX_INPUT_BYTES), are refused here rather than risk
  * running out of memory.
  */
-export const MAX_YAML_BYTES = 8 * 1024 * 1024;
+const MAX_YAML_BYTES = 8 * 1024 * 1024;
 /** After this many YAML syntax errors the rest (mostly echoes of the first) are only counted. */
 const MAX_SYNTAX_ERRORS = 20;
 

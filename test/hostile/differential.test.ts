@@ -21,7 +21,7 @@ describe('the fast reader agrees with yaml', () => {
         expect(doc.errors.map((e) => e.message)).toEqual([]);
         expect(fast.data).toEqual(doc.toJS());
       }),
-      { numRuns: runs(3000, 10) },
+      { numRuns: runs(2000, 10) },
     );
   }, 3_600_000);
 
