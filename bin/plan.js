@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-import { createRequire } from 'node:module';
-process.exitCode = await createRequire(import.meta.url)('../dist/cli.cjs').main(process.argv);
+// CommonJS (bin/package.json): an ES module entry starts Node's ESM loader and its thread pool, ~8 ms.
+require('../dist/cli.cjs').main(process.argv).then((code) => (process.exitCode = code));

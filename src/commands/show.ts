@@ -2,6 +2,7 @@ import type { Context, Output } from '../context.js';
 import { m } from '../messages.js';
 import type { TaskView } from '../plan/view.js';
 import { taskJson, toJson } from '../render/json.js';
+import { paintFor, paintStatus } from '../render/style.js';
 import { displayWidth, escapeControls, padDisplay } from '../render/terminal.js';
 import { findTasks, openPlan } from './common.js';
 
@@ -12,9 +13,8 @@ export async function show(id: number, opts: { format: ShowFormat }, ctx: Contex
   const loaded = await openPlan(ctx);
   const [task] = findTasks(loaded, [id], ctx.asOf);
   if (opts.format === 'json') return { stdout: toJson(taskJson(task!)) };
-  const { chalkFor, paintStatus } = await import('../render/style.js');
-  const chalk = chalkFor(ctx);
-  return { stdout: showText(task!, (s) => paintStatus(s, chalk), chalk.bold) };
+  const style = await paintFor(ctx);
+  return { stdout: showText(task!, (s) => paintStatus(s, style), style.bold) };
 }
 
 /** One task in full, as labelled lines; user text has its control characters escaped. */

@@ -1,6 +1,7 @@
 import type { Context, Output } from '../context.js';
 import { m } from '../messages.js';
 import { summarize, type Summary } from '../plan/summary.js';
+import { paintFor } from '../render/style.js';
 import { openPlan } from './common.js';
 import { writeOutput } from './write-output.js';
 
@@ -28,9 +29,8 @@ export async function summary(opts: SummaryOptions, ctx: Context): Promise<Outpu
 export async function renderSummary(s: Summary, format: SummaryFormat, ctx: Context): Promise<string> {
   switch (format) {
     case 'text': {
-      const [{ renderSummaryText }, { chalkFor }] = await Promise.all([import('../render/summary-text.js'), import('../render/style.js')]);
-      const chalk = chalkFor(ctx);
-      return await renderSummaryText(s, { chalk, ...(ctx.stdoutIsTTY && ctx.columns && { maxWidth: ctx.columns }) });
+      const [{ renderSummaryText }, style] = await Promise.all([import('../render/summary-text.js'), paintFor(ctx)]);
+      return await renderSummaryText(s, { style, ...(ctx.stdoutIsTTY && ctx.columns && { maxWidth: ctx.columns }) });
     }
     case 'markdown':
       return (await import('../render/summary-markdown.js')).renderSummaryMarkdown(s);

@@ -13,14 +13,14 @@ export type GridFormat = (typeof GRID_FORMATS)[number];
 export async function renderGrid(grid: Grid, format: GridFormat, ctx: Context, tasks: readonly TaskView[], opts: { ruled?: boolean; lang?: string } = {}): Promise<string> {
   switch (format) {
     case 'table': {
-      const { renderTable, chalkFor, paintStatus } = await import('./table.js');
-      const chalk = chalkFor(ctx);
+      const { renderTable, paintFor, paintStatus } = await import('./table.js');
+      const style = await paintFor(ctx);
       const hasStatus = grid.columns.length > STATUS_COLUMN;
       return await renderTable(grid, {
-        chalk,
+        style,
         ruled: opts.ruled ?? false,
         ...(ctx.stdoutIsTTY && ctx.columns && { maxWidth: ctx.columns }),
-        paint: (r, c, text) => (hasStatus && c === STATUS_COLUMN ? paintStatus(tasks[r]!.status, chalk) : text),
+        paint: (r, c, text) => (hasStatus && c === STATUS_COLUMN ? paintStatus(tasks[r]!.status, style) : text),
       });
     }
     case 'markdown':

@@ -1,30 +1,43 @@
-import { Chalk, type ChalkInstance } from 'chalk';
 import type { Context } from '../context.js';
 import { m } from '../messages.js';
 import type { Status } from '../plan/types.js';
 import { colorLevel } from './terminal.js';
 
-/** A chalk of the given level (0 = plain text). */
-export function makeChalk(level: 0 | 1 | 2 | 3): ChalkInstance {
-  return new Chalk({ level });
+/** The styles plan's output is painted with: chalk's, when there is colour. */
+export interface Paint {
+  bold: (text: string) => string;
+  dim: (text: string) => string;
+  green: (text: string) => string;
+  red: (text: string) => string;
+  yellow: (text: string) => string;
 }
 
-/** The chalk for a command's standard output: coloured only as colorLevel allows. */
-export function chalkFor(ctx: Pick<Context, 'color' | 'stdoutIsTTY' | 'env'>): ChalkInstance {
-  return makeChalk(colorLevel({ color: ctx.color, isTTY: ctx.stdoutIsTTY, env: ctx.env }));
+const same = (text: string) => text;
+
+/** No colour: what chalk of level 0 does, without loading chalk (most runs are piped). */
+export const PLAIN: Paint = { bold: same, dim: same, green: same, red: same, yellow: same };
+
+/** The styles of a colour level (0 = plain text); chalk is loaded only when there is colour. */
+export async function painter(level: 0 | 1 | 2 | 3): Promise<Paint> {
+  return level === 0 ? PLAIN : (await import('./colors.js')).makeChalk(level);
+}
+
+/** The styles for a command's standard output: coloured only as colorLevel allows. */
+export function paintFor(ctx: Pick<Context, 'color' | 'stdoutIsTTY' | 'env'>): Promise<Paint> {
+  return painter(colorLevel({ color: ctx.color, isTTY: ctx.stdoutIsTTY, env: ctx.env }));
 }
 
 /** A status as the terminal shows it: done green with ✓, overdue red, current yellow, upcoming dim. */
-export function paintStatus(status: Status, chalk: ChalkInstance): string {
+export function paintStatus(status: Status, style: Paint): string {
   const label = m.status[status];
   switch (status) {
     case 'done':
-      return chalk.green(`✓ ${label}`);
+      return style.green(`✓ ${label}`);
     case 'overdue':
-      return chalk.red(label);
+      return style.red(label);
     case 'current':
-      return chalk.yellow(label);
+      return style.yellow(label);
     case 'upcoming':
-      return chalk.dim(label);
+      return style.dim(label);
   }
 }

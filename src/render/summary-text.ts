@@ -1,7 +1,7 @@
-import type { ChalkInstance } from 'chalk';
 import { m } from '../messages.js';
 import type { Summary } from '../plan/summary.js';
 import type { Grid } from './grid.js';
+import type { Paint } from './style.js';
 import { progressBar, summaryGrids } from './summary-grids.js';
 import { renderTable } from './table.js';
 import { displayWidth, escapeControls, padDisplay } from './terminal.js';
@@ -9,18 +9,18 @@ import { displayWidth, escapeControls, padDisplay } from './terminal.js';
 // Columns of the tally tables (summaryGrids): label, tasks, done, overdue, progress.
 const [DONE_COLUMN, OVERDUE_COLUMN, PROGRESS_COLUMN] = [2, 3, 4];
 
-/** The summary for the terminal: the figures, then boxed tables; colour only through `chalk`. */
-export async function renderSummaryText(s: Summary, opts: { chalk: ChalkInstance; maxWidth?: number }): Promise<string> {
-  const { chalk } = opts;
+/** The summary for the terminal: the figures, then boxed tables; colour only through `style`. */
+export async function renderSummaryText(s: Summary, opts: { style: Paint; maxWidth?: number }): Promise<string> {
+  const { style } = opts;
   const g = summaryGrids(s, progressBar);
-  const greenBar = (text: string) => text.replace(/█+/, (bar) => chalk.green(bar));
-  const greenIfAny = (text: string) => (text === '0' ? text : chalk.green(text));
-  const redIfAny = (text: string) => (text === '0' ? text : chalk.red(text));
+  const greenBar = (text: string) => text.replace(/█+/, (bar) => style.green(bar));
+  const greenIfAny = (text: string) => (text === '0' ? text : style.green(text));
+  const redIfAny = (text: string) => (text === '0' ? text : style.red(text));
   const table = (grid: Grid, paint?: (row: number, col: number, text: string) => string) =>
-    renderTable(grid, { chalk, ...(opts.maxWidth && { maxWidth: opts.maxWidth }), ...(paint && { paint }) });
+    renderTable(grid, { style, ...(opts.maxWidth && { maxWidth: opts.maxWidth }), ...(paint && { paint }) });
   const tallyPaint = { [DONE_COLUMN]: greenIfAny, [OVERDUE_COLUMN]: redIfAny, [PROGRESS_COLUMN]: greenBar } as Record<number, (s: string) => string>;
   const tallies = (grid: Grid) => table(grid, (_r, c, text) => tallyPaint[c]?.(text) ?? text);
-  const section = (heading: string, body: string) => `\n${chalk.bold(heading)}\n${body}`;
+  const section = (heading: string, body: string) => `\n${style.bold(heading)}\n${body}`;
   const listed = async (heading: string, grid: Grid, none: string) =>
     section(m.summary.count(heading, grid.rows.length), grid.rows.length ? await table(grid) : `${none}\n`);
 
@@ -30,7 +30,7 @@ export async function renderSummaryText(s: Summary, opts: { chalk: ChalkInstance
   const figures = g.figures.rows[0]!.map((value, i) => `${padDisplay(labels[i]!, width)}${paintFigure[i]!(value)}\n`).join('');
 
   return [
-    `${chalk.bold(escapeControls(m.summary.heading(s.title)))}\n${m.summary.asOf(s.asOf)}\n\n${figures}`,
+    `${style.bold(escapeControls(m.summary.heading(s.title)))}\n${m.summary.asOf(s.asOf)}\n\n${figures}`,
     section(m.summary.byPeriod, await tallies(g.byPeriod)),
     section(m.summary.byDepartment, await tallies(g.byDepartment)),
     await listed(m.summary.overdueTasks, g.overdue, m.summary.noOverdue),

@@ -1,13 +1,13 @@
-import type { ChalkInstance } from 'chalk';
 import { drawBox, type BoxTable } from './box.js';
 import { rowSpans, type Grid } from './grid.js';
+import type { Paint } from './style.js';
 import { displayWidth, escapeControls, hasEmoji, wrapDisplay } from './terminal.js';
 
 // Whoever draws a table colours it too: one file to load rather than two.
-export { chalkFor, paintStatus } from './style.js';
+export { paintFor, paintStatus } from './style.js';
 
 export interface TableOptions {
-  chalk: ChalkInstance;
+  style: Paint;
   /** Paints a cell (already escaped) for the terminal, e.g. colours a status. */
   paint?: (row: number, col: number, text: string) => string;
   /** Draw a rule between rows (the annex) or keep rows compact (listings). */
@@ -24,11 +24,11 @@ export const LONG_CELL = 2000;
 
 /** A box-drawn table for the terminal, CJK-width aware, merged cells as row-spans. */
 export async function renderTable(grid: Grid, opts: TableOptions): Promise<string> {
-  const { chalk, paint = (_r, _c, t) => t } = opts;
+  const { style, paint = (_r, _c, t) => t } = opts;
   const rows = grid.rows.map((row) => row.map(escapeControls));
   const fit = opts.maxWidth ? fitWidest(grid.columns, rows, opts.maxWidth) : undefined;
   const table: BoxTable = {
-    head: grid.columns.map((c) => chalk.bold(c)),
+    head: grid.columns.map((c) => style.bold(c)),
     rows: rows.map((row, r) => row.map((text, c) => paint(r, c, fit && c === fit.column ? wrapDisplay(text, fit.width) : text))),
     spans: rowSpans(grid),
     ...(grid.mergeColumn !== undefined && { mergeColumn: grid.mergeColumn }),
@@ -39,7 +39,7 @@ export async function renderTable(grid: Grid, opts: TableOptions): Promise<strin
   // cannot exactly (emoji), unless a cell is long enough to make cli-table3 take seconds.
   const long = table.rows.some((row) => row.some((cell) => cell.length > LONG_CELL));
   const body = long || boxable(table) ? drawBox(table) : (await import('./cli-table.js')).drawCliTable3(table);
-  const title = grid.title ? `${chalk.bold(escapeControls(grid.title))}\n` : '';
+  const title = grid.title ? `${style.bold(escapeControls(grid.title))}\n` : '';
   return `${title}${body}\n`;
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { random } from '../../bench/generate.mjs';
 import { drawBox, type BoxTable } from '../../src/render/box.js';
-import { makeChalk } from '../../src/render/style.js';
+import { makeChalk } from '../../src/render/colors.js';
+import { PLAIN } from '../../src/render/style.js';
 import { drawCliTable3 } from '../../src/render/cli-table.js';
 import { boxable } from '../../src/render/table.js';
 import { displayWidth } from '../../src/render/terminal.js';
@@ -17,7 +18,7 @@ function randomTable(seed: number): BoxTable {
   const nrows = 1 + Math.floor(rnd() * 12);
   const ruled = rnd() < 0.6;
   const mergeColumn = ruled && rnd() < 0.7 ? 1 : undefined;
-  const colour = makeChalk(rnd() < 0.3 ? 1 : 0);
+  const colour = rnd() < 0.3 ? makeChalk(1) : PLAIN;
   const spans = Array.from({ length: nrows }, () => 1);
   if (mergeColumn !== undefined) {
     for (let r = 0; r < nrows; ) {

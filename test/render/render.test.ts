@@ -1,9 +1,11 @@
+import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { renderCsv, renderTsv, neutralizeFormula } from '../../src/render/delimited.js';
 import { blankRepeats, rowSpans, type Grid } from '../../src/render/grid.js';
 import { escapeHtml, htmlPage, htmlTable } from '../../src/render/html.js';
 import { markdownCell, renderMarkdown } from '../../src/render/markdown.js';
-import { makeChalk, paintStatus } from '../../src/render/style.js';
+import { makeChalk } from '../../src/render/colors.js';
+import { PLAIN, paintStatus, painter } from '../../src/render/style.js';
 import { renderTable } from '../../src/render/table.js';
 import { colorLevel, displayWidth, escapeControls } from '../../src/render/terminal.js';
 import { setLanguage } from '../../src/messages.js';
@@ -108,7 +110,7 @@ describe('terminal', () => {
     expect(colorLevel(opts)).toBe(level);
   });
   it('aligns Chinese text in the box table and spans merged cells', async () => {
-    const out = await renderTable(grid, { chalk: makeChalk(0), ruled: true });
+    const out = await renderTable(grid, { style: PLAIN, ruled: true });
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toBe('表');
     const widths = new Set(lines.slice(1).map(displayWidth));
@@ -117,8 +119,16 @@ describe('terminal', () => {
     expect(out.match(/1-2月/g)).toHaveLength(2); // once for the merged pair, once for row 4
   });
   it('paints status only with colour on', () => {
-    expect(paintStatus('done', makeChalk(0))).toBe('✓ 已完成');
+    expect(paintStatus('done', PLAIN)).toBe('✓ 已完成');
     expect(paintStatus('overdue', makeChalk(1))).toBe('\x1b[31m已逾期\x1b[39m');
+  });
+  it('paints plainly without loading chalk, as chalk of level 0 would', async () => {
+    expect(await painter(0)).toBe(PLAIN);
+    expect((await painter(2)).green('x')).toBe('\x1b[32mx\x1b[39m');
+    const chalk0 = new Chalk({ level: 0 });
+    for (const text of ['', '已完成', 'a\nb', '\x1b[1mx']) {
+      for (const name of ['bold', 'dim', 'green', 'red', 'yellow'] as const) expect(PLAIN[name](text)).toBe(chalk0[name](text));
+    }
   });
 });
 
@@ -130,9 +140,9 @@ describe('fitting the terminal', () => {
   });
   it('wraps the widest column so the table fits', async () => {
     const wide: Grid = { columns: ['序号', '内容'], rows: [['1', '机关职工各类补助慰问(住院治疗、生育、退休、献血等情况)']] };
-    const natural = await renderTable(wide, { chalk: makeChalk(0) });
+    const natural = await renderTable(wide, { style: PLAIN });
     expect(displayWidth(natural.split('\n')[0]!)).toBeGreaterThan(40);
-    const fitted = await renderTable(wide, { chalk: makeChalk(0), maxWidth: 40 });
+    const fitted = await renderTable(wide, { style: PLAIN, maxWidth: 40 });
     const widths = fitted.trimEnd().split('\n').map(displayWidth);
     expect(Math.max(...widths)).toBeLessThanOrEqual(40);
     expect(fitted.replace(/[│\s]/g, '')).toContain('机关职工各类补助慰问');

@@ -4,7 +4,8 @@ import { summarize } from '../../src/plan/summary.js';
 import type { Plan, Task } from '../../src/plan/types.js';
 import { escapeHtml } from '../../src/render/html.js';
 import { errorAnnotation, escapeData, escapeProperty } from '../../src/render/github.js';
-import { makeChalk } from '../../src/render/style.js';
+import { makeChalk } from '../../src/render/colors.js';
+import { PLAIN } from '../../src/render/style.js';
 import { progressBar } from '../../src/render/summary-grids.js';
 import { renderSummaryHtml } from '../../src/render/summary-html.js';
 import { summaryJson } from '../../src/render/summary-json.js';
@@ -170,7 +171,7 @@ describe('html', () => {
 
 describe('text', () => {
   it('is plain without colour and escapes control characters in user text', async () => {
-    const text = await renderSummaryText(s, { chalk: makeChalk(0) });
+    const text = await renderSummaryText(s, { style: PLAIN });
     expect(text).not.toContain('\x1b');
     expect(text).toContain('行\\x1b[31m');
     expect(text.split('\n').slice(0, 10)).toEqual([
@@ -188,12 +189,12 @@ describe('text', () => {
   });
 
   it('escapes a title that tries to colour the terminal', async () => {
-    const text = await renderSummaryText(summarize({ ...hostile, title: 'x\x1b[2Jy' }, '2024-07-15'), { chalk: makeChalk(0) });
+    const text = await renderSummaryText(summarize({ ...hostile, title: 'x\x1b[2Jy' }, '2024-07-15'), { style: PLAIN });
     expect(text.split('\n')[0]).toBe('x\\x1b[2Jy执行情况');
   });
 
   it('colours done green, overdue red and the bars when asked', async () => {
-    const text = await renderSummaryText(s, { chalk: makeChalk(1) });
+    const text = await renderSummaryText(s, { style: makeChalk(1) });
     expect(text).toContain('已逾期    \x1b[31m1\x1b[39m');
     expect(text).toContain('已完成    \x1b[32m1\x1b[39m');
     expect(text).toContain('\x1b[32m███\x1b[39m░░░░░░░ 33%');
