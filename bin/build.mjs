@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -59,6 +59,12 @@ function esmValidator(code) {
 }
 
 /**
+ * Modules that most bundles import, bundled once on their own rather than copied into each: the
+ * message catalogue was 30 of list.cjs's 78 kB, and cli.cjs has it too.
+ */
+const SHARED = ['src/messages.ts'];
+
+/**
  * Bundles the CLI into dist/ as CommonJS: dist/cli.cjs, plus one file per module that the source
  * imports dynamically (each command, the terminal table, the yaml fallback, …), loaded with
  * require() only when needed. CommonJS because Node's ES module loader cost about 35 ms more per
@@ -67,9 +73,8 @@ function esmValidator(code) {
 export async function bundle() {
   rmSync(join(root, 'dist'), { recursive: true, force: true });
   const lazy = lazyModules();
-  await build({
+  const options = {
     absWorkingDir: root,
-    entryPoints: ['src/cli.ts', ...lazy.values()],
     entryNames: '[name]',
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
@@ -101,7 +106,13 @@ export async function bundle() {
           // chalk detects colour support on import (loading node:tty, 6 ms); we always give it a level.
           b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: join(root, 'node_modules/chalk/source/vendor/supports-color/browser.js') }));
           b.onResolve({ filter: /^\./ }, (args) => {
-            if (args.kind !== 'dynamic-import') return undefined;
+            if (args.kind === 'entry-point') return undefined;
+            if (args.kind !== 'dynamic-import') {
+              // A shared module is its own bundle, required by the others: loaded and run once.
+              const target = join(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+              const shared = SHARED.find((file) => join(root, file) === target);
+              return shared ? { path: `./${basename(shared, '.ts')}.cjs`, external: true } : undefined;
+            }
             const target = join(args.resolveDir, args.path).replace(/\.js$/, '.ts');
             const name = [...lazy].find(([, file]) => join(root, file) === target)?.[0];
             if (!name) throw new Error(`dynamic import of ${args.path} from ${args.importer} is not a lazy module`);
@@ -111,7 +122,9 @@ export async function bundle() {
       },
     ],
     logLevel: 'warning',
-  });
+  };
+  // Two builds: esbuild cannot make an entry point of one build external to its other entries.
+  await Promise.all([build({ ...options, entryPoints: ['src/cli.ts', ...lazy.values()] }), build({ ...options, entryPoints: SHARED })]);
 }
 
 /** A hash of everything that decides how a plan is read: the sources, the schema, the package. */

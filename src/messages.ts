@@ -453,17 +453,14 @@ const typeName = {
     ({ string: 'text', integer: 'a whole number', number: 'a number', boolean: 'a boolean', array: 'a list', object: 'a mapping', null: 'null' })[t] ?? t,
 };
 
-// The chosen language lives on globalThis: each lazily loaded bundle (dist/*.cjs) has its own copy
-// of this module, and all of them must speak the language chosen at start-up.
-const LANG = Symbol.for('plan.lang');
-const active = () => ((globalThis as Record<symbol, unknown>)[LANG] === 'en' ? en : zh);
+// One copy of this module serves every bundle (bin/build.mjs bundles it on its own), so the
+// language chosen at start-up is the one all of them speak.
 
 /** The active catalogue; set once at start-up by `setLanguage`. */
-export let m: Messages = active();
+export let m: Messages = zh;
 
 export function setLanguage(lang: Lang): void {
-  (globalThis as Record<symbol, unknown>)[LANG] = lang;
-  m = active();
+  m = lang === 'en' ? en : zh;
 }
 
 /** The language asked for by `--lang`, else by the locale (LC_ALL, LC_MESSAGES, LANG), else Chinese. */

@@ -5,22 +5,29 @@ import { ROOT, run, seedPlan, testdir } from '../helpers.js';
 // Each command loads only the code it needs (dist/<module>.cjs), which keeps start-up short.
 describe('lazy loading', () => {
   const cwd = testdir({ 'plans/2023.yaml': seedPlan() });
-  const loaded = (args: string[]) => {
-    const r = run([...args, '--as-of', '2023-04-10'], { cwd, env: { NODE_OPTIONS: `--require ${join(ROOT, 'test/fixtures/trace-modules.cjs')}` } });
+  const loaded = (args: string[], env: Record<string, string> = {}) => {
+    const r = run([...args, '--as-of', '2023-04-10'], { cwd, env: { ...env, NODE_OPTIONS: `--require ${join(ROOT, 'test/fixtures/trace-modules.cjs')}` } });
     expect(r.code, r.stderr).toBe(0);
     return /loaded: (.*)/.exec(r.stderr)![1]!.split(' ');
   };
 
+  // messages.cjs is one bundle that all others share; chalk (colors.cjs) only comes with colour.
   it.each([
-    [['list', '--format', 'json'], ['cli.cjs', 'list.cjs']],
-    [['list'], ['cli.cjs', 'list.cjs', 'table.cjs']],
-    [['show', '7', '--format', 'json'], ['cli.cjs', 'show.cjs']],
-    [['render', '--format', 'markdown'], ['cli.cjs', 'markdown.cjs', 'render.cjs']],
-    [['validate'], ['cli.cjs', 'validate.cjs']],
-    [['done', '7', '--force'], ['cli.cjs', 'record.cjs']],
-    [['--help'], ['cli.cjs']],
+    [['list', '--format', 'json'], ['cli.cjs', 'list.cjs', 'messages.cjs']],
+    [['list'], ['cli.cjs', 'list.cjs', 'messages.cjs', 'table.cjs']],
+    [['show', '7', '--format', 'json'], ['cli.cjs', 'messages.cjs', 'show.cjs']],
+    [['render', '--format', 'markdown'], ['cli.cjs', 'markdown.cjs', 'messages.cjs', 'render.cjs']],
+    [['validate'], ['cli.cjs', 'messages.cjs', 'validate.cjs']],
+    [['done', '7', '--force'], ['cli.cjs', 'messages.cjs', 'record.cjs']],
+    [['--help'], ['cli.cjs', 'messages.cjs']],
   ])('plan %j loads %j', (args, files) => {
     expect(loaded(args)).toEqual(files);
+  });
+
+  it('loads chalk only when there is colour', () => {
+    expect(loaded(['list'], { FORCE_COLOR: '1' })).toEqual(['cli.cjs', 'colors.cjs', 'list.cjs', 'messages.cjs', 'table.cjs']);
+    expect(loaded(['show', '7'], { FORCE_COLOR: '1' })).toContain('colors.cjs');
+    expect(loaded(['show', '7'], { NO_COLOR: '1' })).not.toContain('colors.cjs');
   });
 
   it('parses with yaml only for a plan the fast reader does not read, or an invalid one', () => {
