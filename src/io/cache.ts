@@ -1,13 +1,13 @@
 // A cache of validated big plans, so that reading 10,000 tasks costs a JSON.parse rather than a
 // YAML parse and validation. Entries are keyed by the plan file's path and checked against a
-// hash of its exact text and the tool's build, so a stale entry is never used. Best effort:
+// hash of its exact bytes and the tool's build, so a stale entry is never used. Best effort:
 // any failure to read or write the cache only means parsing the file again.
 import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CheckResult } from './load.js';
 
 /** Plans smaller than this parse faster than the cache reads; they are not cached. */
-export const CACHE_MIN_CHARS = 64 * 1024;
+export const CACHE_MIN_BYTES = 64 * 1024;
 
 // Set by the build (bin/build.mjs) to a hash of the sources and schema; absent when running from src/.
 declare const __PLAN_BUILD__: string | undefined;
@@ -18,9 +18,9 @@ interface Entry {
   stamp: string;
 }
 
-function entryFor(file: string, text: string): Entry | undefined {
+function entryFor(file: string, bytes: Uint8Array): Entry | undefined {
   const env = process.env;
-  if (!BUILD || env.PLAN_NO_CACHE || text.length < CACHE_MIN_CHARS) return undefined;
+  if (!BUILD || env.PLAN_NO_CACHE || bytes.length < CACHE_MIN_BYTES) return undefined;
   // Loaded here, for big plans only: node:crypto alone took 3.5 ms of a 140 ms run.
   const { createHash } = process.getBuiltinModule('node:crypto');
   const { homedir } = process.getBuiltinModule('node:os');
@@ -32,16 +32,17 @@ function entryFor(file: string, text: string): Entry | undefined {
     real = resolve(file);
   }
   const name = createHash('sha256').update(real).digest('hex').slice(0, 24);
-  const stamp = `${BUILD} ${createHash('sha256').update(text).digest('hex')}`;
+  // The bytes, not the decoded text: hashing 1.3 MB took 0.8 ms, the text's 6 ms.
+  const stamp = `${BUILD} ${createHash('sha256').update(bytes).digest('hex')}`;
   return { path: join(dir, `${name}.json`), stamp };
 }
 
-/** The cached result for exactly this text of this file, if there is one. */
-export function readCache(file: string, text: string): CheckResult | undefined {
-  const entry = entryFor(file, text);
+/** The cached result for exactly these bytes of this file, if there is one. */
+export function readCache(file: string, bytes: Uint8Array): CheckResult | undefined {
+  const entry = entryFor(file, bytes);
   if (!entry) return undefined;
   try {
-    const raw = readFileSync(entry.path, 'utf8');
+    const raw = readFileSync(entry.path).toString('utf8'); // faster than asking readFileSync for 'utf8'
     const nl = raw.indexOf('\n');
     if (raw.slice(0, nl) !== entry.stamp) return undefined;
     const { plan, ranges } = JSON.parse(raw.slice(nl + 1)) as Required<Pick<CheckResult, 'plan' | 'ranges'>>;
@@ -51,9 +52,9 @@ export function readCache(file: string, text: string): CheckResult | undefined {
   }
 }
 
-/** Remembers a valid plan's result for this text of this file. */
-export function writeCache(file: string, text: string, result: CheckResult): void {
-  const entry = entryFor(file, text);
+/** Remembers a valid plan's result for these bytes of this file. */
+export function writeCache(file: string, bytes: Uint8Array, result: CheckResult): void {
+  const entry = entryFor(file, bytes);
   if (!entry || !result.plan || !result.ranges) return;
   try {
     mkdirSync(join(entry.path, '..'), { recursive: true });

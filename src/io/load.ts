@@ -23,29 +23,34 @@ export interface CheckResult {
   tasks?: TaskSpan[];
 }
 
-/** A plan file's text, decoded from UTF-8 without its byte-order mark, and whether it had one. */
+/** A plan file as read: its bytes, whether they start with a byte-order mark, and its text. */
 export interface PlanSource {
-  text: string;
+  bytes: Buffer;
   bom: boolean;
+  /** Decoded from UTF-8 without the mark when first asked for (a cached plan never needs it). */
+  readonly text: string;
 }
 
 /** Reads, parses and validates a plan file; throws a PlanError listing every problem. */
 export async function loadPlan(file: string): Promise<LoadedPlan> {
-  const { plan, problems } = await checkPlanFile(file, readPlanSource(file).text);
+  const { plan, problems } = await checkPlanFile(file, readPlanSource(file));
   if (!plan) throw new PlanError(problems);
   return { file, plan };
 }
 
-/** checkPlanText for a file's text, through the cache of big valid plans. */
-export async function checkPlanFile(file: string, text: string): Promise<CheckResult> {
-  const cached = readCache(file, text);
+/** checkPlanText for a file as read, through the cache of big valid plans. */
+export async function checkPlanFile(file: string, source: PlanSource): Promise<CheckResult> {
+  const cached = readCache(file, source.bytes);
   if (cached) return cached;
-  const result = await checkPlanText(file, text);
-  if (result.plan) writeCache(file, text, result);
+  const result = await checkPlanText(file, source.text);
+  if (result.plan) writeCache(file, source.bytes, result);
   return result;
 }
 
-/** A plan file's text; throws a PlanError when it cannot be read or is not UTF-8. */
+/**
+ * A plan file as read; throws a PlanError when it cannot be read, or (when its text is first
+ * asked for) when it is not UTF-8.
+ */
 export function readPlanSource(file: string): PlanSource {
   let bytes: Buffer;
   try {
@@ -57,13 +62,24 @@ export function readPlanSource(file: string): PlanSource {
     throw new PlanError(`${file}: ${why}`);
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const body = bom ? bytes.subarray(3) : bytes;
+  let text: string | undefined;
+  return {
+    bytes,
+    bom,
+    get text() {
+      return (text ??= decodeUtf8(file, bom ? bytes.subarray(3) : bytes));
+    },
+  };
+}
+
+/** UTF-8 text; throws a PlanError locating the first malformed byte sequence. */
+function decodeUtf8(file: string, body: Buffer): string {
   // Decoding without checks is several times faster; it marks bad bytes with U+FFFD, and only then
   // (or for a file that really holds U+FFFD) does the strict decoder have to decide.
   const loose = body.toString('utf8');
-  if (!loose.includes('\ufffd')) return { text: loose, bom };
+  if (!loose.includes('\ufffd')) return loose;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), bom };
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
     const at = firstInvalidUtf8(body);
     const before = body.subarray(0, at).toString('utf8');

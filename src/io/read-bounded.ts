@@ -20,15 +20,18 @@ export function readFileBounded(file: string, max = MAX_INPUT_BYTES): Buffer {
     if (stat.isFile() && stat.size > max) throw new PlanError(`${file}: ${m.fileTooLarge(stat.size, max)}`);
     const chunks: Buffer[] = [];
     let total = 0;
+    // A file that says its size is read in one go (one byte more, to see it end); others by MiB.
+    let size = stat.isFile() ? stat.size + 1 : 1 << 20;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, max + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.min(size, max + 1 - total));
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(chunk.subarray(0, n));
       total += n;
       if (total > max) throw new PlanError(`${file}: ${m.fileTooLarge(total, max)}`);
+      size = 1 << 20;
     }
-    return Buffer.concat(chunks, total);
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
   }

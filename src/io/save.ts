@@ -12,8 +12,6 @@ import { checkPlanFile, checkPlanText, readPlanSource } from './load.js';
 import { acquireLock } from './lock.js';
 import { matchesSchema } from './schema.js';
 
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
 /** The plan before and after an update, and the edits made. */
 export interface Update {
   before: Plan;
@@ -29,8 +27,9 @@ export interface Update {
 export async function updatePlanFile(file: string, decide: (plan: Plan) => TaskEdit[]): Promise<Update> {
   const lock = await acquireLock(file);
   try {
-    const { text, bom } = readPlanSource(file);
-    const read = await checkPlanFile(file, text);
+    const source = readPlanSource(file);
+    const { text } = source;
+    const read = await checkPlanFile(file, source);
     const { plan, ranges } = read;
     if (!plan || !ranges) throw new PlanError(read.problems);
     const edits = decide(plan);
@@ -50,12 +49,13 @@ export async function updatePlanFile(file: string, decide: (plan: Plan) => TaskE
       throw new PlanError(`${file}: ${m.cannotEdit('the edited text does not read back as intended')}`);
     }
 
+    const bytes = Buffer.from(source.bom ? `\ufeff${next.text}` : next.text, 'utf8');
     try {
-      writeFileAtomic(file, bom ? Buffer.concat([BOM, Buffer.from(next.text, 'utf8')]) : next.text);
+      writeFileAtomic(file, bytes);
     } catch (e) {
       throw new PlanError(`${file}: ${m.writeFailed(m.fsReason((e as NodeJS.ErrnoException).code, (e as Error).message))}`);
     }
-    writeCache(file, next.text, { plan: after, ranges: nextRanges, problems: [] });
+    writeCache(file, bytes, { plan: after, ranges: nextRanges, problems: [] });
     return { before: plan, after, edits };
   } finally {
     lock.release();

@@ -61,4 +61,29 @@ describe('big plans and the plan cache', () => {
     expect(plan(['log', '600', '场地已落实']).code).toBe(0);
     expect(JSON.parse(plan(['show', '600', '--format', 'json']).stdout).log.at(-1)).toEqual({ date: '2023-05-01', note: '场地已落实' });
   });
+
+  it('keys the cache by the exact bytes: a byte-order mark, or bytes that are not UTF-8, are read again', () => {
+    const { cache, file, plan } = setup();
+    const bare = readFileSync(file);
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bare]));
+    const first = plan(['list', '--format', 'json']).stdout;
+    expect(plan(['done', '7', '--force', '--date', '2023-04-02']).code).toBe(0);
+    const edited = readFileSync(file);
+    expect([...edited.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const entries = readdirSync(cache);
+    expect(entries).toHaveLength(1);
+    // The entry done wrote is for the new bytes: the next read uses it and sees the completion.
+    expect(readFileSync(join(cache, entries[0]!), 'utf8')).toContain('"completed":{"date":"2023-04-02"}');
+    expect(ids(plan(['list', '--format', 'json']).stdout)).toEqual(ids(first).map((t) => (t.startsWith('7:') ? '7:done' : t)));
+
+    // Same text without the mark: other bytes, another stamp; then a byte that is not UTF-8.
+    writeFileSync(file, edited.subarray(3));
+    expect(ids(plan(['list', '--format', 'json']).stdout)).toContain('7:done');
+    const broken = Buffer.from(edited.subarray(3));
+    broken[broken.indexOf('content: ') + 9] = 0xff;
+    writeFileSync(file, broken);
+    const r = plan(['list']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^plan: plans\/2023\.yaml:\d+:\d+: /);
+  });
 });
