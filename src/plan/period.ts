@@ -25,14 +25,16 @@ export const PERIOD_EXAMPLES = ['7月', '3-4月', '第二季度', '上半年', '
  */
 export function parsePeriod(input: string): Period | undefined {
   // A plan repeats a handful of periods over thousands of tasks: remember the answers.
-  if (parsed.has(input)) return parsed.get(input);
+  const known = parsed.get(input);
+  if (known !== undefined) return known === UNPARSEABLE ? undefined : known;
   if (parsed.size > 1000) parsed.clear();
   const period = parse(input);
-  parsed.set(input, period);
+  parsed.set(input, period ?? UNPARSEABLE);
   return period;
 }
 
-const parsed = new Map<string, Period | undefined>();
+const UNPARSEABLE = { from: 0, to: 0, label: '' } as const satisfies Period;
+const parsed = new Map<string, Period>();
 
 function parse(input: string): Period | undefined {
   const s = input.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
@@ -53,16 +55,17 @@ function parse(input: string): Period | undefined {
 }
 
 /** The first and last day (YYYY-MM-DD) of a period in the given year. */
-export function periodInterval(period: Period, year: number): { start: string; end: string } {
-  const key = `${year}-${period.from}-${period.to}`;
+export function periodInterval(period: Period, year: number): Readonly<{ start: string; end: string }> {
+  // Remembered, and shared: a view of 10,000 tasks asks for a handful of intervals.
+  const key = year * 10_000 + period.from * 100 + period.to;
   let interval = intervals.get(key);
   if (!interval) {
     if (intervals.size > 1000) intervals.clear();
     const first = new Date(year, period.from - 1, 1);
-    interval = { start: isoDate(first), end: isoDate(endOfMonth(new Date(year, period.to - 1, 1))) };
+    interval = Object.freeze({ start: isoDate(first), end: isoDate(endOfMonth(new Date(year, period.to - 1, 1))) });
     intervals.set(key, interval);
   }
-  return { ...interval };
+  return interval;
 }
 
-const intervals = new Map<string, { start: string; end: string }>();
+const intervals = new Map<number, Readonly<{ start: string; end: string }>>();

@@ -49,17 +49,18 @@ export interface Summary {
 /** The figures of a plan as of a date: status counts, tallies by period and department, overdue tasks, completions. */
 export function summarize(plan: Plan, asOf: string): Summary {
   const tasks = viewTasks(plan, asOf);
-  const count = (status: TaskView['status']) => tasks.filter((t) => t.status === status).length;
-  const done = count('done');
+  const counts: Record<TaskView['status'], number> = { done: 0, overdue: 0, current: 0, upcoming: 0 };
+  for (const t of tasks) counts[t.status]++;
+  const { done } = counts;
   return {
     year: plan.year,
     title: plan.title,
     asOf,
     total: tasks.length,
     done,
-    overdue: count('overdue'),
-    current: count('current'),
-    upcoming: count('upcoming'),
+    overdue: counts.overdue,
+    current: counts.current,
+    upcoming: counts.upcoming,
     completionRate: tasks.length ? Math.round((done / tasks.length) * 10_000) / 10_000 : 0,
     // One pass over the tasks each (a registry of thousands must not multiply with the tasks).
     byPeriod: tallyByPeriod(tasks).map(({ key, ...tally }) => ({ period: key, ...tally })),

@@ -63,4 +63,14 @@ describe('periodInterval', () => {
   ])('%s of %i is %s to %s', (input, year, start, end) => {
     expect(periodInterval(parsePeriod(input)!, year)).toEqual({ start, end });
   });
+  it('keeps apart years and periods with the same digits, and cannot be changed by a caller', () => {
+    const p = (from: number, to: number) => ({ from, to, label: '' });
+    expect(periodInterval(p(1, 12), 2023)).not.toEqual(periodInterval(p(1, 12), 2024));
+    expect(periodInterval(p(1, 2), 2023).end).toBe('2023-02-28');
+    expect(periodInterval(p(12, 12), 2023).start).toBe('2023-12-01');
+    expect(periodInterval(p(1, 12), 12023).end).toBe('12023-12-31');
+    expect(Object.isFrozen(periodInterval(p(3, 4), 2023))).toBe(true);
+    expect(parsePeriod('13月')).toBeUndefined();
+    expect(parsePeriod('13月')).toBeUndefined(); // remembered as unparseable, still undefined
+  });
 });
