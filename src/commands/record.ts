@@ -25,8 +25,10 @@ export interface DoneOptions {
 /** `plan done <id...>`: records completion; all ids or none; a done task only with --force. */
 export async function done(ids: number[], opts: DoneOptions, ctx: Context): Promise<Output> {
   const file = planFile(ctx);
-  const record = completion(opts.date ?? ctx.asOf, opts.by ?? gitUserName(ctx.cwd), opts.note);
-  const update = await updatePlanFile(file, (plan) => {
+  const gitName = opts.by === undefined ? gitUserName(ctx.cwd) : undefined; // while the plan is read
+  let record = completion(opts.date ?? ctx.asOf, opts.by, opts.note);
+  const update = await updatePlanFile(file, async (plan) => {
+    record = completion(record.date, opts.by ?? (await gitName), opts.note);
     const indexes = taskIndexes(file, plan, ids);
     const refused = opts.force ? [] : indexes.filter((i) => plan.tasks[i]!.completed);
     if (refused.length) {

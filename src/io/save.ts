@@ -24,7 +24,7 @@ export interface Update {
  * edits (it may throw a PlanError: then nothing is written), splices them into the text, checks
  * that the new text reads back as exactly the intended plan, and replaces the file atomically.
  */
-export async function updatePlanFile(file: string, decide: (plan: Plan) => TaskEdit[]): Promise<Update> {
+export async function updatePlanFile(file: string, decide: (plan: Plan) => TaskEdit[] | Promise<TaskEdit[]>): Promise<Update> {
   const lock = await acquireLock(file);
   try {
     const source = readPlanSource(file);
@@ -32,7 +32,7 @@ export async function updatePlanFile(file: string, decide: (plan: Plan) => TaskE
     const read = await checkPlanFile(file, source);
     const { plan, ranges } = read;
     if (!plan || !ranges) throw new PlanError(read.problems);
-    const edits = decide(plan);
+    const edits = await decide(plan);
     const after = applyEdits(plan, edits);
     if (!edits.length) return { before: plan, after, edits };
 
