@@ -6,7 +6,7 @@
 const { readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
-const { createRequire, wrap } = require('node:module');
+const { createRequire } = require('node:module');
 
 const recording = process.env.PLAN_RECORD_CODE_CACHE === '1';
 const loaded = [];
@@ -19,7 +19,8 @@ module.exports = function load(name) {
   } catch {
     // no cache: compile
   }
-  const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  // The build stored each bundle as ASCII, inside the CommonJS function wrapper (bin/build.mjs).
+  const script = new Script(readFileSync(file, 'latin1'), { filename: file, cachedData });
   if (recording) loaded.push([name, script]);
   const module = { exports: {} };
   // Relative requires resolve beside the stubs, so lazy bundles load through here too.
