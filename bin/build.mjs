@@ -107,13 +107,12 @@ export async function bundle() {
           b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: join(root, 'node_modules/chalk/source/vendor/supports-color/browser.js') }));
           b.onResolve({ filter: /^\./ }, (args) => {
             if (args.kind === 'entry-point') return undefined;
+            const target = join(args.resolveDir, args.path).replace(/\.js$/, '.ts');
             if (args.kind !== 'dynamic-import') {
               // A shared module is its own bundle, required by the others: loaded and run once.
-              const target = join(args.resolveDir, args.path).replace(/\.js$/, '.ts');
               const shared = SHARED.find((file) => join(root, file) === target);
               return shared ? { path: `./${basename(shared, '.ts')}.cjs`, external: true } : undefined;
             }
-            const target = join(args.resolveDir, args.path).replace(/\.js$/, '.ts');
             const name = [...lazy].find(([, file]) => join(root, file) === target)?.[0];
             if (!name) throw new Error(`dynamic import of ${args.path} from ${args.importer} is not a lazy module`);
             return { path: `./${name}.cjs`, external: true };

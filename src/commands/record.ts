@@ -4,6 +4,7 @@ import { gitUserName } from '../io/git.js';
 import { updatePlanFile, type Update } from '../io/save.js';
 import { m } from '../messages.js';
 import { completion, type TaskEdit } from '../plan/edits.js';
+import type { Completion } from '../plan/types.js';
 import { viewTask } from '../plan/view.js';
 import { taskJson, toJson } from '../render/json.js';
 import { escapeControls } from '../render/terminal.js';
@@ -25,10 +26,10 @@ export interface DoneOptions {
 /** `plan done <id...>`: records completion; all ids or none; a done task only with --force. */
 export async function done(ids: number[], opts: DoneOptions, ctx: Context): Promise<Output> {
   const file = planFile(ctx);
-  const gitName = opts.by === undefined ? gitUserName(ctx.cwd) : undefined; // while the plan is read
-  let record = completion(opts.date ?? ctx.asOf, opts.by, opts.note);
+  const by = opts.by ?? gitUserName(ctx.cwd); // git answers while the plan is read
+  let record!: Completion;
   const update = await updatePlanFile(file, async (plan) => {
-    record = completion(record.date, opts.by ?? (await gitName), opts.note);
+    record = completion(opts.date ?? ctx.asOf, await by, opts.note);
     const indexes = taskIndexes(file, plan, ids);
     const refused = opts.force ? [] : indexes.filter((i) => plan.tasks[i]!.completed);
     if (refused.length) {

@@ -25,16 +25,14 @@ export const PERIOD_EXAMPLES = ['7月', '3-4月', '第二季度', '上半年', '
  */
 export function parsePeriod(input: string): Period | undefined {
   // A plan repeats a handful of periods over thousands of tasks: remember the answers.
-  const known = parsed.get(input);
-  if (known !== undefined) return known === UNPARSEABLE ? undefined : known;
+  if (parsed.has(input)) return parsed.get(input);
   if (parsed.size > 1000) parsed.clear();
   const period = parse(input);
-  parsed.set(input, period ?? UNPARSEABLE);
+  parsed.set(input, period);
   return period;
 }
 
-const UNPARSEABLE = { from: 0, to: 0, label: '' } as const satisfies Period;
-const parsed = new Map<string, Period>();
+const parsed = new Map<string, Period | undefined>();
 
 function parse(input: string): Period | undefined {
   const s = input.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
