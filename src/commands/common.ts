@@ -1,15 +1,21 @@
 import type { Context } from '../context.js';
 import { PlanError, usageError } from '../errors.js';
 import { findPlanFile } from '../io/discover.js';
-import { loadPlan, type LoadedPlan } from '../io/load.js';
+import { loadPlan, openPlanFile, type LoadedPlan } from '../io/load.js';
+import { allIds, indexesOf, type PlanIndex } from '../io/plan-index.js';
 import { m } from '../messages.js';
 import { suggest } from '../plan/suggest.js';
 import type { Plan } from '../plan/types.js';
-import { viewTasks, type TaskView } from '../plan/view.js';
 
 /** Finds and loads the plan the global options name. */
 export function openPlan(ctx: Context): Promise<LoadedPlan> {
   return loadPlan(planFile(ctx));
+}
+
+/** Finds and reads the plan the global options name, its tasks to be parsed as needed. */
+export async function openIndex(ctx: Context): Promise<{ file: string; index: PlanIndex }> {
+  const file = planFile(ctx);
+  return { file, index: await openPlanFile(file) };
 }
 
 /** Checks that a department is in the plan's registry (exit 2 with a suggestion otherwise). */
@@ -20,19 +26,14 @@ export function checkDepartment(plan: Plan, department: string): string {
   throw usageError(m.unknownDepartment(department, plan.departments, hint ? m.didYouMean(hint) : ''));
 }
 
-/** The views of the given task ids, in the order asked; exit 1 naming an unknown id. */
-export function findTasks(loaded: LoadedPlan, ids: readonly number[], asOf: string): TaskView[] {
-  const views = viewTasks(loaded.plan, asOf);
-  return taskIndexes(loaded.file, loaded.plan, ids).map((i) => views[i]!);
-}
-
-/** The index in `tasks` of each id (duplicates dropped); exit 1 naming every unknown id. */
-export function taskIndexes(file: string, plan: Plan, ids: readonly number[]): number[] {
-  const unique = [...new Set(ids)];
-  const indexes = unique.map((id) => plan.tasks.findIndex((t) => t.id === id));
-  const known = () => idRanges(plan.tasks.map((t) => t.id));
-  const missing = unique.filter((_, i) => indexes[i]! < 0);
-  if (missing.length) throw new PlanError(missing.map((id) => m.unknownTask(file, id, known())));
+/** The index in annex order of each id (duplicates dropped); exit 1 naming every unknown id. */
+export function taskIndexes(file: string, plan: PlanIndex, ids: readonly number[]): number[] {
+  const indexes = indexesOf(plan, ids);
+  const missing = [...new Set(ids)].filter((_, i) => indexes[i]! < 0);
+  if (missing.length) {
+    const known = idRanges(allIds(plan));
+    throw new PlanError(missing.map((id) => m.unknownTask(file, id, known)));
+  }
   return indexes;
 }
 

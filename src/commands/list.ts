@@ -1,12 +1,12 @@
 import type { Context, Output } from '../context.js';
 import { m } from '../messages.js';
-import { selectTasks, type TaskFilter } from '../plan/filter.js';
+import { mayMatch, selectTasks, type TaskFilter } from '../plan/filter.js';
 import type { Plan } from '../plan/types.js';
 import type { TaskView } from '../plan/view.js';
 import { taskJson, toJson } from '../render/json.js';
 import { renderGrid } from '../render/output.js';
 import { taskGrid } from '../render/tasks.js';
-import { checkDepartment, openPlan } from './common.js';
+import { checkDepartment, openIndex } from './common.js';
 
 export const LIST_FORMATS = ['table', 'json', 'csv', 'tsv', 'markdown'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
@@ -22,8 +22,11 @@ export function listTasks(plan: Plan, filter: TaskFilter, asOf: string): TaskVie
 }
 
 export async function list(opts: ListOptions, ctx: Context): Promise<Output> {
-  const { plan } = await openPlan(ctx);
-  const tasks = listTasks(plan, { ...opts, ...(opts.department !== undefined && { department: opts.department.trim() }) }, ctx.asOf);
+  const { index } = await openIndex(ctx);
+  const filter: TaskFilter = { ...opts, ...(opts.department !== undefined && { department: opts.department.trim() }) };
+  // Only the tasks that may pass are parsed (from a big plan's cache entry; a parsed plan has them all).
+  const plan = index.plan((i) => mayMatch(filter, index.period(i), index.departments(i)));
+  const tasks = listTasks(plan, filter, ctx.asOf);
   if (opts.format === 'json') return { stdout: toJson(tasks.map(taskJson)) };
   if (opts.format === 'table' && tasks.length === 0) return { stdout: `${m.noTasks}\n` };
   const out = await renderGrid(taskGrid(tasks, { withStatus: true }), opts.format, ctx, tasks);

@@ -31,13 +31,8 @@ export async function done(ids: number[], opts: DoneOptions, ctx: Context): Prom
   const update = await updatePlanFile(file, async (plan) => {
     record = completion(opts.date ?? ctx.asOf, await by, opts.note);
     const indexes = taskIndexes(file, plan, ids);
-    const refused = opts.force ? [] : indexes.filter((i) => plan.tasks[i]!.completed);
-    if (refused.length) {
-      throw new PlanError(refused.map((i) => {
-        const t = plan.tasks[i]!;
-        return m.alreadyDone(file, t.id, t.completed!.date, t.completed!.by);
-      }));
-    }
+    const refused = opts.force ? [] : indexes.map((i) => plan.task(i)).filter((t) => t.completed);
+    if (refused.length) throw new PlanError(refused.map((t) => m.alreadyDone(file, t.id, t.completed!.date, t.completed!.by)));
     return indexes.map((index): TaskEdit => ({ index, op: 'complete', completion: record }));
   });
   return report(update, opts.format, ctx, m.recordedDone(idsOf(update), record.date, record.by && escapeControls(record.by)));
@@ -48,8 +43,8 @@ export async function undo(ids: number[], opts: { format: RecordFormat }, ctx: C
   const file = planFile(ctx);
   const update = await updatePlanFile(file, (plan) => {
     const indexes = taskIndexes(file, plan, ids);
-    const open = indexes.filter((i) => !plan.tasks[i]!.completed);
-    if (open.length) throw new PlanError(open.map((i) => m.notDone(file, plan.tasks[i]!.id)));
+    const open = indexes.map((i) => plan.task(i)).filter((t) => !t.completed);
+    if (open.length) throw new PlanError(open.map((t) => m.notDone(file, t.id)));
     return indexes.map((index): TaskEdit => ({ index, op: 'uncomplete' }));
   });
   return report(update, opts.format, ctx, m.recordedUndo(idsOf(update)));
@@ -65,11 +60,9 @@ export async function log(id: number, note: string, opts: { date?: string; forma
   return report(update, opts.format, ctx, m.recordedLog(id, entry.date, escapeControls(entry.note)));
 }
 
-const idsOf = (u: Update) => u.edits.map((e) => u.after.tasks[e.index]!.id);
+const idsOf = (u: Update) => u.tasks.map((t) => t.id);
 
 function report(update: Update, format: RecordFormat, ctx: Context, line: string): Output {
-  if (format === 'json') {
-    return { stdout: toJson(update.edits.map((e) => taskJson(viewTask(update.after.tasks[e.index]!, update.after.year, ctx.asOf)))) };
-  }
+  if (format === 'json') return { stdout: toJson(update.tasks.map((t) => taskJson(viewTask(t, update.year, ctx.asOf)))) };
   return { stdout: `${line}\n` };
 }

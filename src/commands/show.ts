@@ -1,20 +1,21 @@
 import type { Context, Output } from '../context.js';
 import { m } from '../messages.js';
-import type { TaskView } from '../plan/view.js';
+import { viewTask, type TaskView } from '../plan/view.js';
 import { taskJson, toJson } from '../render/json.js';
 import { paintFor, paintStatus } from '../render/style.js';
 import { displayWidth, escapeControls, padDisplay } from '../render/terminal.js';
-import { findTasks, openPlan } from './common.js';
+import { openIndex, taskIndexes } from './common.js';
 
 export const SHOW_FORMATS = ['text', 'json'] as const;
 export type ShowFormat = (typeof SHOW_FORMATS)[number];
 
 export async function show(id: number, opts: { format: ShowFormat }, ctx: Context): Promise<Output> {
-  const loaded = await openPlan(ctx);
-  const [task] = findTasks(loaded, [id], ctx.asOf);
-  if (opts.format === 'json') return { stdout: toJson(taskJson(task!)) };
+  const { file, index } = await openIndex(ctx);
+  const [i] = taskIndexes(file, index, [id]);
+  const task = viewTask(index.task(i!), index.year, ctx.asOf);
+  if (opts.format === 'json') return { stdout: toJson(taskJson(task)) };
   const style = await paintFor(ctx);
-  return { stdout: showText(task!, (s) => paintStatus(s, style), style.bold) };
+  return { stdout: showText(task, (s) => paintStatus(s, style), style.bold) };
 }
 
 /** One task in full, as labelled lines; user text has its control characters escaped. */

@@ -14,7 +14,7 @@ export interface AtomicOptions {
  * is what gets written, also when it does not exist yet. A crash at any moment leaves either the
  * old or the new content, and at worst a temporary file, which the next write removes.
  */
-export function writeFileAtomic(file: string, data: string | Uint8Array, opts: AtomicOptions = {}): void {
+export function writeFileAtomic(file: string, data: string | Uint8Array | readonly Uint8Array[], opts: AtomicOptions = {}): void {
   const target = resolveLink(file);
   const dir = dirname(target);
   let mode = 0o666 & ~process.umask();
@@ -26,7 +26,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, opts: A
   const base = basename(target);
   removeLeftovers(dir, new RegExp(`^\\.${escapeRegExp(base)}\\.(\\d+)\\.[a-z0-9]+\\.tmp$`));
   const temp = join(dir, `.${base}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const bytes = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : data;
   createFile(temp, bytes, mode);
   try {
     if (opts.noClobber) linkNoClobber(temp, target, bytes, mode);
@@ -39,11 +39,11 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, opts: A
   syncDirectory(dir);
 }
 
-/** Creates `path` (failing when it exists) holding `bytes`, flushed to the disk; removed again if that fails. */
-function createFile(path: string, bytes: Uint8Array, mode: number): void {
+/** Creates `path` (failing when it exists) holding `parts`, flushed to the disk; removed again if that fails. */
+function createFile(path: string, parts: readonly Uint8Array[], mode: number): void {
   const fd = openSync(path, 'wx', mode);
   try {
-    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+    for (const bytes of parts) for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
     fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
@@ -54,7 +54,7 @@ function createFile(path: string, bytes: Uint8Array, mode: number): void {
 }
 
 /** Gives the finished temporary file the target's name unless that name exists (EEXIST). */
-function linkNoClobber(temp: string, target: string, bytes: Uint8Array, mode: number): void {
+function linkNoClobber(temp: string, target: string, bytes: readonly Uint8Array[], mode: number): void {
   try {
     linkSync(temp, target);
   } catch (e) {

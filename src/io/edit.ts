@@ -18,11 +18,15 @@ export class UneditableError extends Error {}
 
 /**
  * The text with each edit spliced into its task's block (edits of different tasks do not
- * overlap), and the splices, in text order. `spanOf(index)` says where a task is.
+ * overlap), and the splices, in text order. `spanOf(index)` says where a task is; new lines
+ * end with `eol`, the text's own line break unless told (the text may be part of a file).
  */
-export function spliceEdits(text: string, spanOf: (index: number) => TaskSpan | undefined, edits: readonly TaskEdit[]): { text: string; splices: Splice[] } {
-  const firstBreak = text.indexOf('\n');
-  const eol = firstBreak > 0 && text[firstBreak - 1] === '\r' ? '\r\n' : '\n';
+export function spliceEdits(
+  text: string,
+  spanOf: (index: number) => TaskSpan | undefined,
+  edits: readonly TaskEdit[],
+  eol = lineBreak(text),
+): { text: string; splices: Splice[] } {
   const splices = edits
     .map((e) => {
       const task = spanOf(e.index);
@@ -37,6 +41,12 @@ export function spliceEdits(text: string, spanOf: (index: number) => TaskSpan | 
     at = s.end;
   }
   return { text: out + text.slice(at), splices };
+}
+
+/** The line break a file uses: its first one's (`\n` when it has none). */
+export function lineBreak(text: string): string {
+  const first = text.indexOf('\n');
+  return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
 }
 
 /**

@@ -344,10 +344,14 @@ export function fastParseTask(text: string, start: number, end: number): { task:
   const parsed = fastParse(head + text.slice(from, end));
   const tasks = parsed?.data.tasks;
   if (!parsed || !Array.isArray(tasks) || tasks.length !== 1 || parsed.tasks.length !== 1) return undefined;
-  const shift = from - head.length;
-  const at = (n: number) => n + shift;
-  const s = parsed.tasks[0]!;
-  const span: TaskSpan = {
+  const span = shiftSpan(parsed.tasks[0]!, from - head.length);
+  return { task: tasks[0], span };
+}
+
+/** A task's span with every offset moved by `by`. */
+export function shiftSpan(s: TaskSpan, by: number): TaskSpan {
+  const at = (n: number) => n + by;
+  return {
     start: at(s.start),
     end: at(s.end),
     flow: s.flow,
@@ -357,5 +361,4 @@ export function fastParseTask(text: string, start: number, end: number): { task:
       value: p.value && { ...p.value, start: at(p.value.start), end: at(p.value.end), ...(p.value.items && { items: p.value.items.map(at) }) },
     })),
   };
-  return { task: tasks[0], span };
 }

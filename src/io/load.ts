@@ -5,6 +5,7 @@ import { semanticProblems } from '../plan/validate.js';
 import { readCache, writeCache } from './cache.js';
 import { fastParse, rangesOf, type TaskSpan } from './fast-yaml.js';
 import { readFileBounded } from './read-bounded.js';
+import { planIndex, type PlanIndex } from './plan-index.js';
 import { matchesSchema } from './schema.js';
 
 /** A plan read and validated from a file. */
@@ -33,18 +34,35 @@ export interface PlanSource {
 
 /** Reads, parses and validates a plan file; throws a PlanError listing every problem. */
 export async function loadPlan(file: string): Promise<LoadedPlan> {
-  const { plan, problems } = await checkPlanFile(file, readPlanSource(file));
-  if (!plan) throw new PlanError(problems);
-  return { file, plan };
+  return { file, plan: (await openPlanFile(file)).plan() };
 }
 
-/** checkPlanText for a file as read, through the cache of big valid plans. */
-export async function checkPlanFile(file: string, source: PlanSource): Promise<CheckResult> {
+/**
+ * Reads and validates a plan file (through the cache of big valid plans), for reading its tasks
+ * as needed; throws a PlanError listing every problem.
+ */
+export async function openPlanFile(file: string, source = readPlanSource(file)): Promise<PlanIndex> {
   const cached = readCache(file, source.bytes);
   if (cached) return cached;
-  const result = await checkPlanText(file, source.text);
-  if (result.plan) writeCache(file, source.bytes, result);
-  return result;
+  const { plan, ranges, problems } = await checkPlanText(file, source.text);
+  if (!plan || !ranges) throw new PlanError(problems);
+  const index = planIndex(plan, byteRanges(source, ranges));
+  writeCache(file, source.bytes, index);
+  return index;
+}
+
+/** Offsets in the text (ascending) as offsets in the file's bytes. */
+function byteRanges(source: PlanSource, offsets: readonly number[]): number[] {
+  const { text } = source;
+  const bom = source.bom ? 3 : 0;
+  if (source.bytes.length - bom === text.length) return offsets.map((o) => o + bom); // ASCII
+  let bytes = bom;
+  let chars = 0;
+  return offsets.map((o) => {
+    bytes += Buffer.byteLength(text.slice(chars, o));
+    chars = o;
+    return bytes;
+  });
 }
 
 /**

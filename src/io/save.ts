@@ -1,102 +1,132 @@
 import { isDeepStrictEqual } from 'node:util';
 import { PlanError } from '../errors.js';
 import { m } from '../messages.js';
-import { applyEdits, type TaskEdit } from '../plan/edits.js';
-import type { Plan } from '../plan/types.js';
+import type { TaskEdit } from '../plan/edits.js';
+import type { Task } from '../plan/types.js';
 import { semanticProblems } from '../plan/validate.js';
 import { writeFileAtomic } from './atomic.js';
 import { writeCache } from './cache.js';
-import { shiftRanges, spliceEdits, UneditableError, type Splice } from './edit.js';
-import { fastParseTask, type TaskSpan } from './fast-yaml.js';
-import { checkPlanFile, checkPlanText, readPlanSource } from './load.js';
+import { lineBreak, shiftRanges, spliceEdits, UneditableError, type Splice } from './edit.js';
+import { fastParseTask, shiftSpan, type TaskSpan } from './fast-yaml.js';
+import { checkPlanText, openPlanFile, readPlanSource, type PlanSource } from './load.js';
 import { acquireLock } from './lock.js';
+import type { PlanIndex } from './plan-index.js';
 import { matchesSchema } from './schema.js';
 
-/** The plan before and after an update, and the edits made. */
+/** An update made: the plan's year, the edits and each edited task as it now is (in edit order). */
 export interface Update {
-  before: Plan;
-  after: Plan;
+  year: number;
   edits: TaskEdit[];
+  tasks: Task[];
+}
+
+/** A plan file's bytes with edits spliced in, and each edited task's block as text. */
+interface Spliced {
+  /** The new file, in parts (not copied into one buffer). */
+  parts: Buffer[];
+  ranges: number[];
+  /** Each edited task's block from the start of its first line, with where the task starts in it. */
+  blocks: { index: number; text: string; start: number }[];
 }
 
 /**
  * Changes a plan file safely: under its lock, reads and validates it, asks `decide` for the
- * edits (it may throw a PlanError: then nothing is written), splices them into the text, checks
- * that the new text reads back as exactly the intended plan, and replaces the file atomically.
+ * edits (it may throw a PlanError: then nothing is written), splices them into the edited
+ * tasks' blocks (the rest of the file is not even decoded), checks that the new text reads back
+ * as exactly the intended plan, and replaces the file atomically.
  */
-export async function updatePlanFile(file: string, decide: (plan: Plan) => TaskEdit[] | Promise<TaskEdit[]>): Promise<Update> {
+export async function updatePlanFile(file: string, decide: (plan: PlanIndex) => TaskEdit[] | Promise<TaskEdit[]>): Promise<Update> {
   const lock = await acquireLock(file);
   try {
     const source = readPlanSource(file);
-    const { text } = source;
-    const read = await checkPlanFile(file, source);
-    const { plan, ranges } = read;
-    if (!plan || !ranges) throw new PlanError(read.problems);
-    const edits = await decide(plan);
-    const after = applyEdits(plan, edits);
-    if (!edits.length) return { before: plan, after, edits };
+    const before = await openPlanFile(file, source);
+    const edits = await decide(before);
+    if (!edits.length) return { year: before.year, edits, tasks: [] };
 
-    const spans = await taskSpans(text, read.tasks, ranges, edits);
-    let next: { text: string; splices: Splice[] };
-    try {
-      next = spliceEdits(text, (index) => spans.get(index), edits);
-    } catch (e) {
-      if (e instanceof UneditableError) throw new PlanError(`${file}: ${m.cannotEdit(e.message)}`);
-      throw e;
-    }
-    const nextRanges = shiftRanges(next.splices, ranges);
-    if (!(await readsBackAs(file, next.text, nextRanges, edits, after))) {
+    const next = await spliceFile(file, source, before, edits);
+    const after = before.withEdits(edits, next.ranges);
+    if (!(await readsBackAs(file, next, after, source.bom))) {
       throw new PlanError(`${file}: ${m.cannotEdit('the edited text does not read back as intended')}`);
     }
-
-    const bytes = Buffer.from(source.bom ? `\ufeff${next.text}` : next.text, 'utf8');
     try {
-      writeFileAtomic(file, bytes);
+      writeFileAtomic(file, next.parts);
     } catch (e) {
       throw new PlanError(`${file}: ${m.writeFailed(m.fsReason((e as NodeJS.ErrnoException).code, (e as Error).message))}`);
     }
-    writeCache(file, bytes, { plan: after, ranges: nextRanges, problems: [] });
-    return { before: plan, after, edits };
+    writeCache(file, next.parts, after);
+    return { year: after.year, edits, tasks: edits.map((e) => after.task(e.index)) };
   } finally {
     lock.release();
   }
 }
 
 /**
- * Where the edited tasks' keys are: known from the parse, else read from each task's block
- * alone, else (a layout the fast reader gives up on, such as a flow mapping) from `yaml`.
+ * The file with the edits spliced into their tasks' blocks. Each block is read alone to find
+ * its keys; a layout the fast reader gives up on (such as a flow mapping) is located by `yaml`.
  */
-async function taskSpans(text: string, known: TaskSpan[] | undefined, ranges: number[], edits: readonly TaskEdit[]): Promise<Map<number, TaskSpan>> {
-  const spans = new Map<number, TaskSpan>();
-  const missing: number[] = [];
-  for (const { index } of edits) {
-    const span = known?.[index] ?? fastParseTask(text, ranges[2 * index]!, ranges[2 * index + 1]!)?.span;
-    if (span) spans.set(index, span);
-    else missing.push(index);
+async function spliceFile(file: string, source: PlanSource, plan: PlanIndex, edits: readonly TaskEdit[]): Promise<Spliced> {
+  const { bytes } = source;
+  const eol = lineBreak(bytes.toString('latin1', 0, bytes.indexOf(10) + 1));
+  const byTask = new Map<number, TaskEdit[]>();
+  for (const e of edits) byTask.set(e.index, [...(byTask.get(e.index) ?? []), e]);
+  const ranges = Array.from(plan.ranges);
+  const parts: Buffer[] = [];
+  const blocks: Spliced['blocks'] = [];
+  let yamlSpans: TaskSpan[] | undefined;
+  let at = 0;
+  let shift = 0;
+  let shifted = 0; // ranges below this are where they now are
+  for (const index of [...byTask.keys()].sort((a, b) => a - b)) {
+    const [start, end] = [ranges[2 * index]!, ranges[2 * index + 1]!];
+    const from = bytes.lastIndexOf(10, start - 1) + 1;
+    const text = bytes.toString('utf8', from, end);
+    const offset = bytes.toString('utf8', from, start).length;
+    let span = fastParseTask(text, offset, text.length)?.span;
+    if (!span) {
+      yamlSpans ??= (await import('./yaml-check.js')).taskSpansOf(source.text);
+      const whole = yamlSpans[index];
+      span = whole && shiftSpan(whole, -bytes.toString('utf8', source.bom ? 3 : 0, from).length);
+    }
+    let spliced: { text: string; splices: Splice[] };
+    try {
+      spliced = spliceEdits(text, () => span, byTask.get(index)!, eol);
+    } catch (e) {
+      if (e instanceof UneditableError) throw new PlanError(`${file}: ${m.cannotEdit(e.message)}`);
+      throw e;
+    }
+    const [newStart, newEnd] = shiftRanges(spliced.splices, [offset, text.length]) as [number, number];
+    const block = Buffer.from(spliced.text);
+    for (; shifted < 2 * index; shifted++) ranges[shifted]! += shift;
+    const moved = from + shift;
+    ranges[2 * index] = moved + Buffer.byteLength(spliced.text.slice(0, newStart));
+    ranges[2 * index + 1] = moved + Buffer.byteLength(spliced.text.slice(0, newEnd));
+    shifted = 2 * index + 2;
+    shift += block.length - (end - from);
+    parts.push(bytes.subarray(at, from), block);
+    blocks.push({ index, text: spliced.text, start: newStart });
+    at = end;
   }
-  if (missing.length) {
-    const all = (await import('./yaml-check.js')).taskSpansOf(text);
-    for (const index of missing) if (all[index]) spans.set(index, all[index]);
-  }
-  return spans;
+  for (; shifted < ranges.length; shifted++) ranges[shifted]! += shift;
+  parts.push(bytes.subarray(at));
+  return { parts, ranges, blocks };
 }
 
 /**
- * Whether the edited text means exactly `after`. Each edit stays inside its task's block, so it
+ * Whether the edited file means exactly `after`. Each edit stays inside its task's block, so it
  * is enough that each edited block, read alone, is the intended task; when that cannot be
  * shown (a layout the fast reader gives up on), the whole text is read and compared instead.
  */
-async function readsBackAs(file: string, text: string, ranges: number[], edits: readonly TaskEdit[], after: Plan): Promise<boolean> {
-  const local = edits.every((e) => {
-    const read = fastParseTask(text, ranges[2 * e.index]!, ranges[2 * e.index + 1]!);
-    return read !== undefined && isDeepStrictEqual(read.task, after.tasks[e.index]);
+async function readsBackAs(file: string, next: Spliced, after: PlanIndex, bom: boolean): Promise<boolean> {
+  const local = next.blocks.every((b) => {
+    const read = fastParseTask(b.text, b.start, b.text.length);
+    return read !== undefined && isDeepStrictEqual(read.task, after.task(b.index));
   });
   if (!local) {
-    const reread = await checkPlanText(file, text);
-    return reread.plan !== undefined && isDeepStrictEqual(reread.plan, after);
+    const reread = await checkPlanText(file, Buffer.concat(next.parts).toString('utf8', bom ? 3 : 0));
+    return reread.plan !== undefined && isDeepStrictEqual(reread.plan, after.plan());
   }
   // The other tasks are as they were, valid; the edited ones are checked in a plan of their own
   // (edits add records, never change ids, periods or departments, which the checks across tasks use).
-  const edited = { ...after, tasks: [...new Set(edits.map((e) => e.index))].map((i) => after.tasks[i]!) };
+  const edited = { ...after.plan(() => false), tasks: next.blocks.map((b) => after.task(b.index)) };
   return matchesSchema(edited) && semanticProblems(edited).length === 0;
 }

@@ -13,7 +13,8 @@ export function applyEdits(plan: Plan, edits: readonly TaskEdit[]): Plan {
   return { ...plan, tasks };
 }
 
-function applyEdit(task: Task, e: TaskEdit): Task {
+/** The task with one edit applied (a new object; the input is not changed). */
+export function applyEdit(task: Task, e: TaskEdit): Task {
   switch (e.op) {
     case 'complete':
       return { ...task, completed: e.completion };
