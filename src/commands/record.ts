@@ -26,7 +26,7 @@ export interface DoneOptions {
 /** `plan done <id...>`: records completion; all ids or none; a done task only with --force. */
 export async function done(ids: number[], opts: DoneOptions, ctx: Context): Promise<Output> {
   const file = planFile(ctx);
-  const by = opts.by ?? gitUserName(ctx.cwd); // git answers while the plan is read
+  const by = opts.by ?? gitUserName(ctx.cwd, ctx.env); // git answers while the plan is read
   let record!: Completion;
   const update = await updatePlanFile(file, async (plan) => {
     record = completion(opts.date ?? ctx.asOf, await by, opts.note);

@@ -7,7 +7,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync,
 import { join, resolve } from 'node:path';
 import { applyEdit, type TaskEdit } from '../plan/edits.js';
 import type { Plan, Task } from '../plan/types.js';
-import type { PlanIndex } from './plan-index.js';
+import { planIndex, type PlanIndex } from './plan-index.js';
 
 /** Plans smaller than this parse faster than the cache reads; they are not cached. */
 export const CACHE_MIN_BYTES = 64 * 1024;
@@ -38,30 +38,43 @@ interface Entry {
   stamp: string;
 }
 
-/** A plan read from a cache entry: tasks are parsed from their records when asked for. */
+/**
+ * A plan read from a cache entry: tasks are parsed from their records when asked for. After
+ * edits (withEdits), the edited tasks are at hand, the others still read from the entry read,
+ * and the new entry is kept in parts for writing, never copied into one buffer.
+ */
 class CachedPlan implements PlanIndex {
   readonly count: number;
   readonly year: number;
   readonly ranges: Int32Array;
-  private readonly head: Header;
-  private readonly ints: Int32Array;
-  private readonly recordsAt: number;
   private readonly tasks: (Task | undefined)[];
 
-  /** Throws when the body is not an entry's. */
-  constructor(readonly body: Buffer) {
-    const ints = int32s(body, INTS);
-    const [magic, n, headLength, recordsLength] = ints as unknown as [number, number, number, number];
+  private constructor(
+    /** This entry's int32s. */
+    private readonly ints: Int32Array,
+    private readonly head: Header,
+    /** Where the records not edited are: a body read, where its records start, and their offsets there. */
+    private readonly read: { body: Buffer; recordsAt: number; offsets: Int32Array },
+    /** This entry's body, as written. */
+    readonly parts: readonly Buffer[],
+    private readonly edited: ReadonlyMap<number, Task> = new Map(),
+  ) {
+    this.count = ints[1]!;
+    this.year = head.plan.year;
+    this.ranges = ints.subarray(INTS + 3 * this.count, INTS + 5 * this.count);
+    this.tasks = new Array<Task | undefined>(this.count);
+    for (const [i, task] of edited) this.tasks[i] = task;
+  }
+
+  /** The plan an entry's body holds; throws when it is not an entry's. */
+  static fromBody(body: Buffer): CachedPlan {
+    const [magic, n, headLength, recordsLength] = int32s(body, INTS) as unknown as [number, number, number, number];
     const intsLength = 4 * (INTS + 6 * n + 1);
     if (magic !== MAGIC || body.length !== intsLength + headLength + recordsLength) throw new Error('not a cache entry');
-    this.count = n;
-    this.ints = int32s(body, INTS + 6 * n + 1);
-    this.head = JSON.parse(body.toString('utf8', intsLength, intsLength + headLength)) as Header;
-    this.head.departments.forEach(Object.freeze);
-    this.year = this.head.plan.year;
-    this.ranges = this.ints.subarray(INTS + 3 * n, INTS + 5 * n);
-    this.recordsAt = intsLength + headLength;
-    this.tasks = new Array<Task | undefined>(n);
+    const ints = int32s(body, INTS + 6 * n + 1);
+    const head = JSON.parse(body.toString('utf8', intsLength, intsLength + headLength)) as Header;
+    head.departments.forEach(Object.freeze);
+    return new CachedPlan(ints, head, { body, recordsAt: intsLength + headLength, offsets: ints.subarray(INTS + 5 * n) }, [body]);
   }
 
   id(i: number): number {
@@ -77,7 +90,7 @@ class CachedPlan implements PlanIndex {
     return this.head.departments[this.ints[INTS + 2 * this.count + i]!]!;
   }
   task(i: number): Task {
-    return (this.tasks[i] ??= JSON.parse(this.body.toString('utf8', ...this.record(i))) as Task);
+    return (this.tasks[i] ??= JSON.parse(this.read.body.toString('utf8', ...this.record(i))) as Task);
   }
   plan(keep?: (i: number) => boolean): Plan {
     if (keep) {
@@ -85,37 +98,39 @@ class CachedPlan implements PlanIndex {
       for (let i = 0; i < this.count; i++) if (keep(i)) tasks.push(this.task(i));
       return { ...this.head.plan, tasks };
     }
-    return { ...this.head.plan, tasks: JSON.parse(this.body.toString('utf8', this.recordsAt)) as Task[] };
+    const tasks = JSON.parse(this.read.body.toString('utf8', this.read.recordsAt)) as Task[];
+    for (const [i, task] of this.edited) tasks[i] = task;
+    return { ...this.head.plan, tasks };
   }
 
-  /** The same entry with the edited tasks' records replaced and the blocks at `ranges`. */
+  /** The entry with the edited tasks' records replaced and the blocks at `ranges`. */
   withEdits(edits: readonly TaskEdit[], ranges: ArrayLike<number>): PlanIndex {
+    if (this.edited.size) return planIndex(this.plan(), this.ranges).withEdits(edits, ranges);
     const edited = new Map<number, Task>();
     for (const e of edits) edited.set(e.index, applyEdit(edited.get(e.index) ?? this.task(e.index), e));
     const n = this.count;
+    const { body, recordsAt } = this.read;
     const ints = this.ints.slice();
     ints.set(ranges, INTS + 3 * n);
-    const parts: Buffer[] = [Buffer.from(ints.buffer, ints.byteOffset, ints.byteLength), this.body.subarray(4 * ints.length, this.recordsAt)];
-    let at = this.recordsAt;
-    let shift = 0;
+    const parts = [Buffer.from(ints.buffer, ints.byteOffset, ints.byteLength), body.subarray(4 * ints.length, recordsAt)];
+    let at = recordsAt;
     for (const i of [...edited.keys()].sort((a, b) => a - b)) {
       const [start, end] = this.record(i);
       const record = Buffer.from(JSON.stringify(edited.get(i)));
-      parts.push(this.body.subarray(at, start), record);
+      parts.push(body.subarray(at, start), record);
       at = end;
       const delta = record.length - (end - start);
       for (let k = INTS + 5 * n + i + 1; k < ints.length; k++) ints[k] = ints[k]! + delta;
-      shift += delta;
+      ints[3] = ints[3]! + delta; // the records' length
     }
-    parts.push(this.body.subarray(at));
-    ints[3] = this.body.length - this.recordsAt + shift;
-    return new CachedPlan(Buffer.concat(parts));
+    parts.push(body.subarray(at));
+    return new CachedPlan(ints, this.head, this.read, parts, edited);
   }
 
-  /** Where task i's record is in the body. */
+  /** Where task i's record is in the body read. */
   private record(i: number): [number, number] {
-    const at = INTS + 5 * this.count;
-    return [this.recordsAt + this.ints[at + i]!, this.recordsAt + this.ints[at + i + 1]! - 1];
+    const { recordsAt, offsets } = this.read;
+    return [recordsAt + offsets[i]!, recordsAt + offsets[i + 1]! - 1];
   }
 }
 
@@ -193,7 +208,7 @@ export function readCache(file: string, bytes: Bytes): PlanIndex | undefined {
     const body = raw.subarray((nl + 4) & ~3);
     // The whole body is checked: tasks are parsed later, when a damaged record could no longer be ignored.
     if (sha256([body]) !== bodyHash) return undefined;
-    return new CachedPlan(body);
+    return CachedPlan.fromBody(body);
   } catch {
     return undefined;
   }
@@ -204,15 +219,15 @@ export function writeCache(file: string, bytes: Bytes, plan: PlanIndex): void {
   const entry = entryFor(file, bytes);
   if (!entry) return;
   try {
-    const body = plan instanceof CachedPlan ? plan.body : encode(plan.plan(), plan.ranges);
-    const line = Buffer.from(`${entry.stamp} ${sha256([body])}\n`);
+    const body = plan instanceof CachedPlan ? plan.parts : [encode(plan.plan(), plan.ranges)];
+    const line = Buffer.from(`${entry.stamp} ${sha256(body)}\n`);
     const head = Buffer.alloc((line.length + 3) & ~3);
     line.copy(head);
     mkdirSync(join(entry.path, '..'), { recursive: true });
     const temp = `${entry.path}.${process.pid}.tmp`;
     const fd = openSync(temp, 'w');
     try {
-      writevSync(fd, [head, body]);
+      writevSync(fd, [head, ...body]);
     } finally {
       closeSync(fd);
     }
