@@ -1,10 +1,10 @@
 import type { Context, Output } from '../context.js';
 import { m } from '../messages.js';
 import { tallyByDepartment, type Tally } from '../plan/tally.js';
-import { viewTasks } from '../plan/view.js';
+import { taskHeads } from '../plan/view.js';
 import { toJson } from '../render/json.js';
 import { renderGrid } from '../render/output.js';
-import { openPlan } from './common.js';
+import { openIndex } from './common.js';
 import type { ListFormat } from './list.js';
 import { writeOutput } from './write-output.js';
 
@@ -14,8 +14,9 @@ export interface TallyOptions {
 }
 
 export async function departments(opts: TallyOptions, ctx: Context): Promise<Output> {
-  const { plan } = await openPlan(ctx);
-  return tallyOutput(tallyByDepartment(plan, viewTasks(plan, ctx.asOf)), 'department', m.tally.department, opts, ctx);
+  const { index } = await openIndex(ctx);
+  // The registry is all of the plan it needs besides the tasks' heads.
+  return tallyOutput(tallyByDepartment(index.plan(() => false), taskHeads(index, index.year, ctx.asOf)), 'department', m.tally.department, opts, ctx);
 }
 
 /** Tallies as a table (key column, 任务数, 已完成, 已逾期) or as JSON `[{<key>, total, done, overdue}]`. */

@@ -18,14 +18,20 @@ const BUILD = typeof __PLAN_BUILD__ === 'string' ? __PLAN_BUILD__ : undefined;
 
 // An entry is a line `<build> <hash of the plan's bytes> <hash of the body>`, zero bytes up to a
 // multiple of 4, and the body:
-//   int32 × (4 + 6n + 1): MAGIC, n, header length, records length, then per task its id, period
-//     and departments (indexes in the header's tables), its block's [start, end) in the plan
-//     file, and where its record starts in the records (and where they end);
+//   int32 × (4 + 7n + 1): MAGIC, n, header length, records length, then per task its id, period
+//     and departments (indexes in the header's tables), 1 when it is done, its block's [start,
+//     end) in the plan file, and where its record starts in the records (and where they end);
 //   the header, JSON: { plan: the plan without tasks, periods: [...], departments: [[...], ...] };
 //   the records, JSON: `[task0,task1,...]`, so that all parse at once and each alone.
 // Int32s in the machine's byte order: MAGIC reads differently in the other one.
-const MAGIC = 0x504c4e32;
+const MAGIC = 0x504c4e33;
 const INTS = 4;
+
+/** Where each column of an entry of n tasks starts among its int32s, and how many there are. */
+function columns(n: number) {
+  const at = (k: number) => INTS + k * n;
+  return { id: at(0), period: at(1), departments: at(2), done: at(3), ranges: at(4), records: at(6), length: at(7) + 1 };
+}
 
 interface Header {
   plan: Omit<Plan, 'tasks'>;
@@ -48,6 +54,7 @@ class CachedPlan implements PlanIndex {
   readonly year: number;
   readonly ranges: Int32Array;
   private readonly tasks: (Task | undefined)[];
+  private readonly at: ReturnType<typeof columns>;
 
   private constructor(
     /** This entry's int32s. */
@@ -60,8 +67,9 @@ class CachedPlan implements PlanIndex {
     private readonly edited: ReadonlyMap<number, Task> = new Map(),
   ) {
     this.count = ints[1]!;
+    this.at = columns(this.count);
     this.year = head.plan.year;
-    this.ranges = ints.subarray(INTS + 3 * this.count, INTS + 5 * this.count);
+    this.ranges = ints.subarray(this.at.ranges, this.at.records);
     this.tasks = new Array<Task | undefined>(this.count);
     for (const [i, task] of edited) this.tasks[i] = task;
   }
@@ -69,25 +77,29 @@ class CachedPlan implements PlanIndex {
   /** The plan an entry's body holds; throws when it is not an entry's. */
   static fromBody(body: Buffer): CachedPlan {
     const [magic, n, headLength, recordsLength] = int32s(body, INTS) as unknown as [number, number, number, number];
-    const intsLength = 4 * (INTS + 6 * n + 1);
+    const at = columns(n);
+    const intsLength = 4 * at.length;
     if (magic !== MAGIC || body.length !== intsLength + headLength + recordsLength) throw new Error('not a cache entry');
-    const ints = int32s(body, INTS + 6 * n + 1);
+    const ints = int32s(body, at.length);
     const head = JSON.parse(body.toString('utf8', intsLength, intsLength + headLength)) as Header;
     head.departments.forEach(Object.freeze);
-    return new CachedPlan(ints, head, { body, recordsAt: intsLength + headLength, offsets: ints.subarray(INTS + 5 * n) }, [body]);
+    return new CachedPlan(ints, head, { body, recordsAt: intsLength + headLength, offsets: ints.subarray(at.records) }, [body]);
   }
 
   id(i: number): number {
-    return this.ints[INTS + i]!;
+    return this.ints[this.at.id + i]!;
   }
   indexOf(id: number): number {
-    return this.ints.subarray(INTS, INTS + this.count).indexOf(id);
+    return this.ints.subarray(this.at.id, this.at.period).indexOf(id);
   }
   period(i: number): string {
-    return this.head.periods[this.ints[INTS + this.count + i]!]!;
+    return this.head.periods[this.ints[this.at.period + i]!]!;
   }
   departments(i: number): readonly string[] {
-    return this.head.departments[this.ints[INTS + 2 * this.count + i]!]!;
+    return this.head.departments[this.ints[this.at.departments + i]!]!;
+  }
+  done(i: number): boolean {
+    return this.ints[this.at.done + i] === 1;
   }
   task(i: number): Task {
     return (this.tasks[i] ??= JSON.parse(this.read.body.toString('utf8', ...this.record(i))) as Task);
@@ -108,10 +120,9 @@ class CachedPlan implements PlanIndex {
     if (this.edited.size) return planIndex(this.plan(), this.ranges).withEdits(edits, ranges);
     const edited = new Map<number, Task>();
     for (const e of edits) edited.set(e.index, applyEdit(edited.get(e.index) ?? this.task(e.index), e));
-    const n = this.count;
     const { body, recordsAt } = this.read;
     const ints = this.ints.slice();
-    ints.set(ranges, INTS + 3 * n);
+    ints.set(ranges, this.at.ranges);
     const parts = [Buffer.from(ints.buffer, ints.byteOffset, ints.byteLength), body.subarray(4 * ints.length, recordsAt)];
     let at = recordsAt;
     for (const i of [...edited.keys()].sort((a, b) => a - b)) {
@@ -119,8 +130,9 @@ class CachedPlan implements PlanIndex {
       const record = Buffer.from(JSON.stringify(edited.get(i)));
       parts.push(body.subarray(at, start), record);
       at = end;
+      ints[this.at.done + i] = edited.get(i)!.completed ? 1 : 0;
       const delta = record.length - (end - start);
-      for (let k = INTS + 5 * n + i + 1; k < ints.length; k++) ints[k] = ints[k]! + delta;
+      for (let k = this.at.records + i + 1; k < ints.length; k++) ints[k] = ints[k]! + delta;
       ints[3] = ints[3]! + delta; // the records' length
     }
     parts.push(body.subarray(at));
@@ -145,7 +157,8 @@ function int32s(body: Buffer, count: number): Int32Array {
 function encode(plan: Plan, ranges: ArrayLike<number>): Buffer {
   const { tasks, ...rest } = plan;
   const n = tasks.length;
-  const ints = new Int32Array(INTS + 6 * n + 1);
+  const at = columns(n);
+  const ints = new Int32Array(at.length);
   const periods = new Map<string, number>();
   const departments = new Map<string, number>();
   const records: string[] = [];
@@ -154,16 +167,17 @@ function encode(plan: Plan, ranges: ArrayLike<number>): Buffer {
     const deps = JSON.stringify(t.departments);
     if (!periods.has(t.period)) periods.set(t.period, periods.size);
     if (!departments.has(deps)) departments.set(deps, departments.size);
-    ints[INTS + i] = t.id;
-    ints[INTS + n + i] = periods.get(t.period)!;
-    ints[INTS + 2 * n + i] = departments.get(deps)!;
+    ints[at.id + i] = t.id;
+    ints[at.period + i] = periods.get(t.period)!;
+    ints[at.departments + i] = departments.get(deps)!;
+    ints[at.done + i] = t.completed ? 1 : 0;
     const record = JSON.stringify(t);
-    ints[INTS + 5 * n + i] = offset;
+    ints[at.records + i] = offset;
     offset += Buffer.byteLength(record) + 1;
     records.push(record);
   });
-  ints[INTS + 6 * n] = n ? offset : 2;
-  ints.set(ranges, INTS + 3 * n);
+  ints[at.records + n] = n ? offset : 2;
+  ints.set(ranges, at.ranges);
   const head = Buffer.from(JSON.stringify({ plan: rest, periods: [...periods.keys()], departments: [...departments.keys()].map((d) => JSON.parse(d) as string[]) }));
   const body = Buffer.from(`[${records.join(',')}]`);
   ints.set([MAGIC, n, head.length, body.length]);

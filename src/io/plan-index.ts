@@ -1,5 +1,6 @@
 import { applyEdits, type TaskEdit } from '../plan/edits.js';
 import type { Plan, Task } from '../plan/types.js';
+import { taskSource, type TaskSource } from '../plan/view.js';
 
 /**
  * A valid plan as read, whose tasks need not all be parsed: finding a task by id, or the tasks
@@ -7,18 +8,12 @@ import type { Plan, Task } from '../plan/types.js';
  * (cache.ts) keeps those apart from the rest of each task for this; a plan parsed from its text
  * has them all at hand anyway (planIndex).
  */
-export interface PlanIndex {
+export interface PlanIndex extends TaskSource {
   readonly year: number;
-  /** How many tasks, in annex order; `i` below is an index in that order. */
-  readonly count: number;
   id(i: number): number;
   /** The index of the first task with this id, or -1. */
   indexOf(id: number): number;
-  period(i: number): string;
-  /** Shared with other tasks: not to be changed. */
-  departments(i: number): readonly string[];
-  task(i: number): Task;
-  /** The plan; with `keep`, holding only the tasks it keeps (a way to parse only those). */
+  /** The plan; with `keep`, holding only the tasks it keeps (a way to parse only those; `() => false` for its header). */
   plan(keep?: (i: number) => boolean): Plan;
   /** Where each task's block is in the file's bytes (byte-order mark included), as [start, end) pairs. */
   readonly ranges: ArrayLike<number>;
@@ -30,13 +25,10 @@ export interface PlanIndex {
 export function planIndex(plan: Plan, ranges: ArrayLike<number>): PlanIndex {
   const { tasks } = plan;
   return {
+    ...taskSource(tasks),
     year: plan.year,
-    count: tasks.length,
     id: (i) => tasks[i]!.id,
     indexOf: (id) => tasks.findIndex((t) => t.id === id),
-    period: (i) => tasks[i]!.period,
-    departments: (i) => tasks[i]!.departments,
-    task: (i) => tasks[i]!,
     plan: (keep) => (keep ? { ...plan, tasks: tasks.filter((_, i) => keep(i)) } : plan),
     ranges,
     withEdits: (edits, next) => planIndex(applyEdits(plan, edits), next),

@@ -1,6 +1,6 @@
 import { tallyByDepartment, tallyByPeriod } from './tally.js';
 import type { Completion, Plan } from './types.js';
-import { viewTasks, type TaskView } from './view.js';
+import { taskHeads, taskSource, viewTask, type TaskSource, type TaskView } from './view.js';
 
 /** How many tasks a group has, and how many of them are done and overdue. */
 export interface Tally {
@@ -48,25 +48,32 @@ export interface Summary {
 
 /** The figures of a plan as of a date: status counts, tallies by period and department, overdue tasks, completions. */
 export function summarize(plan: Plan, asOf: string): Summary {
-  const tasks = viewTasks(plan, asOf);
+  return summarizeTasks(plan, taskSource(plan.tasks), asOf);
+}
+
+/** summarize, reading in full only the tasks it lists (the overdue and the done). */
+export function summarizeTasks(plan: Pick<Plan, 'year' | 'title' | 'departments'>, source: TaskSource, asOf: string): Summary {
+  const heads = taskHeads(source, plan.year, asOf);
   const counts: Record<TaskView['status'], number> = { done: 0, overdue: 0, current: 0, upcoming: 0 };
-  for (const t of tasks) counts[t.status]++;
+  for (const t of heads) counts[t.status]++;
+  const listed = heads.flatMap((t, i) => (t.status === 'overdue' || t.status === 'done' ? [viewTask(source.task(i), plan.year, asOf)] : []));
   const { done } = counts;
+  const total = heads.length;
   return {
     year: plan.year,
     title: plan.title,
     asOf,
-    total: tasks.length,
+    total,
     done,
     overdue: counts.overdue,
     current: counts.current,
     upcoming: counts.upcoming,
-    completionRate: tasks.length ? Math.round((done / tasks.length) * 10_000) / 10_000 : 0,
+    completionRate: total ? Math.round((done / total) * 10_000) / 10_000 : 0,
     // One pass over the tasks each (a registry of thousands must not multiply with the tasks).
-    byPeriod: tallyByPeriod(tasks).map(({ key, ...tally }) => ({ period: key, ...tally })),
-    byDepartment: tallyByDepartment(plan, tasks).map(({ key, ...tally }) => ({ department: key, ...tally })),
-    overdueTasks: tasks.filter((t) => t.status === 'overdue'),
-    completions: tasks
+    byPeriod: tallyByPeriod(heads).map(({ key, ...tally }) => ({ period: key, ...tally })),
+    byDepartment: tallyByDepartment(plan, heads).map(({ key, ...tally }) => ({ department: key, ...tally })),
+    overdueTasks: listed.filter((t) => t.status === 'overdue'),
+    completions: listed
       .flatMap((task) => (task.completed ? [{ task, completed: task.completed }] : []))
       .sort((a, b) => (a.completed.date < b.completed.date ? -1 : a.completed.date > b.completed.date ? 1 : 0)),
   };

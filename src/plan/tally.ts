@@ -1,5 +1,5 @@
 import type { Plan } from './types.js';
-import type { TaskView } from './view.js';
+import type { TaskHead } from './view.js';
 
 /** How many tasks a group has, how many are done and how many overdue. */
 export interface Tally {
@@ -10,7 +10,7 @@ export interface Tally {
 }
 
 /** A tally per key, in the order of `keys` (a key without tasks counts zero); a task counts for each key it has. */
-export function tallyBy(tasks: readonly TaskView[], keys: readonly string[], keysOf: (t: TaskView) => readonly string[]): Tally[] {
+export function tallyBy(tasks: readonly TaskHead[], keys: readonly string[], keysOf: (t: TaskHead) => readonly string[]): Tally[] {
   const tallies = new Map(keys.map((key) => [key, { key, total: 0, done: 0, overdue: 0 }]));
   for (const t of tasks) {
     for (const key of keysOf(t)) {
@@ -25,11 +25,11 @@ export function tallyBy(tasks: readonly TaskView[], keys: readonly string[], key
 }
 
 /** Per department, in registry order. */
-export function tallyByDepartment(plan: Plan, tasks: readonly TaskView[]): Tally[] {
+export function tallyByDepartment(plan: Pick<Plan, 'departments'>, tasks: readonly TaskHead[]): Tally[] {
   return tallyBy(tasks, plan.departments, (t) => t.departments);
 }
 
 /** Per canonical period, in annex order of first appearance. */
-export function tallyByPeriod(tasks: readonly TaskView[]): Tally[] {
+export function tallyByPeriod(tasks: readonly TaskHead[]): Tally[] {
   return tallyBy(tasks, [...new Set(tasks.map((t) => t.period))], (t) => [t.period]);
 }

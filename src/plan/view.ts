@@ -1,5 +1,5 @@
 import { parsePeriod, periodInterval } from './period.js';
-import { taskStatus } from './status.js';
+import { statusOn, taskStatus } from './status.js';
 import type { Completion, LogEntry, Plan, Status, Task } from './types.js';
 
 /** A task as the commands see it: canonical period, its interval and month range, status on the as-of date. */
@@ -40,4 +40,41 @@ export function viewTask(task: Task, year: number, asOf: string): TaskView {
 /** Every task of a plan, in annex order. */
 export function viewTasks(plan: Plan, asOf: string): TaskView[] {
   return plan.tasks.map((t) => viewTask(t, plan.year, asOf));
+}
+
+/**
+ * A plan's tasks read by their index in annex order: what tallies need (period, departments,
+ * done or not) apart from the whole task, which a big plan's cache parses only when asked for.
+ */
+export interface TaskSource {
+  readonly count: number;
+  period(i: number): string;
+  /** Shared with other tasks: not to be changed. */
+  departments(i: number): readonly string[];
+  /** Whether the task has a completion record. */
+  done(i: number): boolean;
+  task(i: number): Task;
+}
+
+/** The TaskSource of tasks at hand. */
+export function taskSource(tasks: readonly Task[]): TaskSource {
+  return {
+    count: tasks.length,
+    period: (i) => tasks[i]!.period,
+    departments: (i) => tasks[i]!.departments,
+    done: (i) => tasks[i]!.completed !== undefined,
+    task: (i) => tasks[i]!,
+  };
+}
+
+/** What a tally counts of a task: its canonical period, its departments and its status. */
+export type TaskHead = Pick<TaskView, 'period' | 'status'> & { departments: readonly string[] };
+
+/** Each task's head, in annex order, without reading the rest of the task. */
+export function taskHeads(tasks: TaskSource, year: number, asOf: string): TaskHead[] {
+  return Array.from({ length: tasks.count }, (_, i) => {
+    const period = parsePeriod(tasks.period(i));
+    if (!period) throw new Error(`unparseable period in a validated plan: ${tasks.period(i)}`);
+    return { period: period.label, departments: tasks.departments(i), status: statusOn(tasks.done(i), periodInterval(period, year), asOf) };
+  });
 }

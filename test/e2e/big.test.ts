@@ -35,6 +35,34 @@ describe('big plans and the plan cache', () => {
     expect(invalid.stderr).toMatch(/^plan: plans\/2023\.yaml:\d+:13: tasks\[10\]\.period "13月"/);
   });
 
+  it('answers every reading command from the cache as without it, also after done, undo and log', () => {
+    const { plan } = setup();
+    const reads = [
+      ['list', '--format', 'json'],
+      ['list', '--period', '3-4月', '--department', '女工委', '--status', 'overdue', '--format', 'csv'],
+      ['list', '--month', '7'],
+      ['show', '599', '--format', 'json'],
+      ['summary', '--format', 'json'],
+      ['summary'],
+      ['departments', '--format', 'json'],
+      ['periods'],
+      ['render', '--format', 'markdown'],
+    ];
+    const same = () => {
+      for (const args of reads) {
+        const cached = plan(args);
+        expect(cached.code, args.join(' ')).toBe(0);
+        expect(cached.stdout, args.join(' ')).toBe(plan(args, { PLAN_NO_CACHE: '1' }).stdout);
+      }
+    };
+    same();
+    expect(plan(['done', '599', '600', '--date', '2023-04-02']).code).toBe(0);
+    same();
+    expect(plan(['undo', '600']).code).toBe(0);
+    expect(plan(['log', '1', '进展顺利']).code).toBe(0);
+    same();
+  }, 60_000);
+
   it('ignores a damaged cache and can be turned off', () => {
     const { cache, plan } = setup();
     const first = plan(['list', '--month', '7', '--format', 'json']).stdout;

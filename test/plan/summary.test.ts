@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { percent, summarize } from '../../src/plan/summary.js';
+import { percent, summarize, summarizeTasks } from '../../src/plan/summary.js';
 import type { Plan, Task } from '../../src/plan/types.js';
+import { taskSource } from '../../src/plan/view.js';
 
 const task = (id: number, period: string, departments: string[], completed?: Task['completed']): Task => ({
   id,
@@ -109,5 +110,16 @@ describe('percent', () => {
     [25, 25, 100],
   ])('%i of %i is %i%%', (done, total, expected) => {
     expect(percent(done, total)).toBe(expected);
+  });
+});
+
+describe('summarizeTasks', () => {
+  it('reads in full only the tasks it lists (overdue and done), and gives what summarize gives', () => {
+    const p = plan();
+    const read: number[] = [];
+    const source = { ...taskSource(p.tasks), task: (i: number) => (read.push(p.tasks[i]!.id), p.tasks[i]!) };
+    expect(summarizeTasks(p, source, '2024-04-15')).toEqual(summarize(p, '2024-04-15'));
+    // 1, 3, 6 done; 2 and 5 overdue (1-2月); 4 (全年) current
+    expect(read.sort()).toEqual([1, 2, 3, 5, 6]);
   });
 });
