@@ -20,44 +20,25 @@ export interface BoxTable {
 
 const LINE = '─';
 
+/** A table's cells as drawn: the lines of each cell that holds several, each one-line cell's width, the columns' widths. */
+interface Layout {
+  /** Per row, the lines of each cell when a cell of the row holds several; undefined for rows of one-line cells. */
+  multi: (string[][] | undefined)[];
+  /** Display width of each one-line cell, row by row (rows × columns). */
+  cellWidths: Int32Array;
+  /** Each column's width, a space either side included. */
+  widths: number[];
+}
+
 /** The table as cli-table3 would draw it with our options; lines joined by \n, no final break. */
 export function drawBox(t: BoxTable): string {
   const mc = t.mergeColumn;
-  // Cells hold one line, mostly: split only those that hold more.
-  const linesOf = (cell: string) => (cell.includes('\n') ? cell.split('\n') : undefined);
-  const multi = t.rows.map((row) => (row.some((cell) => cell.includes('\n')) ? row.map((cell) => linesOf(cell) ?? [cell]) : undefined));
-  const headLines = t.head.map((cell) => cell.split('\n'));
-  const widths = t.head.map((_, c) => {
-    let w = Math.max(...headLines[c]!.map(displayWidth));
-    t.rows.forEach((row, r) => {
-      if (c === mc && t.spans[r] === 0) return;
-      const lines = multi[r]?.[c];
-      if (lines) for (const line of lines) w = Math.max(w, displayWidth(line));
-      else w = Math.max(w, displayWidth(row[c]!));
-    });
-    return w + 2;
-  });
+  const layout = measure(t);
+  const { multi, widths } = layout;
   const right = t.head.map((_, c) => t.rightAligned.includes(c));
-  const pad = (text: string, c: number, alignRight = right[c]) => {
-    const room = ' '.repeat(widths[c]! - 2 - displayWidth(text));
-    return alignRight ? ` ${room}${text} ` : ` ${text}${room} `;
-  };
+  const headLines = t.head.map((cell) => cell.split('\n'));
   const heights = t.rows.map((_, r) => (multi[r] ? Math.max(1, ...multi[r]!.map((lines, c) => (c === mc ? 1 : lines.length))) : 1));
-
-  // Each merged cell is drawn over its rows and the rules between them, centred (rounding down).
-  const spanText: string[][] = [];
-  if (mc !== undefined) {
-    t.rows.forEach((row, r) => {
-      const span = t.spans[r]!;
-      if (span === 0) return;
-      let height = t.ruled ? span - 1 : 0;
-      for (let k = r; k < r + span; k++) height += heights[k]!;
-      const lines = multi[r]?.[mc] ?? [row[mc]!];
-      const top = Math.ceil((height - lines.length) / 2);
-      const blank = pad('', mc);
-      spanText[r] = Array.from({ length: height }, (_, i) => (i >= top && i < top + lines.length ? pad(lines[i - top]!, mc) : blank));
-    });
-  }
+  const spanText = mc === undefined ? [] : spanTexts(t, mc, heights, layout, right[mc]!);
 
   const segments = widths.map((w) => LINE.repeat(w));
   const rule = `├${segments.join('┼')}┤`;
@@ -66,26 +47,87 @@ export function drawBox(t: BoxTable): string {
   const out = [`┌${segments.join('┬')}┐`];
   const headHeight = Math.max(...headLines.map((l) => l.length));
   // Headings are left-aligned whatever their column.
-  for (let l = 0; l < headHeight; l++) out.push(`│${headLines.map((lines, c) => pad(lines[l] ?? '', c, false)).join('│')}│`);
+  for (let l = 0; l < headHeight; l++) out.push(`│${headLines.map((lines, c) => pad(lines[l] ?? '', widths[c]!, false)).join('│')}│`);
   out.push(rule);
 
   let spanStart = 0;
   let spanLine = 0;
-  const merged = () => spanText[spanStart]![spanLine++]!;
   for (let r = 0; r < t.rows.length; r++) {
     const continuing = mc !== undefined && t.spans[r] === 0;
     if (!continuing) [spanStart, spanLine] = [r, 0];
-    if (r > 0 && t.ruled) out.push(continuing ? `${ruleBeside[0]}${merged()}${ruleBeside[1]}` : rule);
-    const row = t.rows[r]!;
-    for (let l = 0; l < heights[r]!; l++) {
-      let line = '│';
-      for (let c = 0; c < row.length; c++) {
-        line += c === mc ? merged() : pad(multi[r] ? (multi[r]![c]![l] ?? '') : row[c]!, c);
-        line += '│';
+    if (r > 0 && t.ruled) out.push(continuing ? `${ruleBeside[0]}${spanText[spanStart]![spanLine++]}${ruleBeside[1]}` : rule);
+    if (multi[r]) {
+      for (let l = 0; l < heights[r]!; l++) {
+        const cells = multi[r]!.map((lines, c) => (c === mc ? spanText[spanStart]![spanLine++]! : pad(lines[l] ?? '', widths[c]!, right[c]!)));
+        out.push(`│${cells.join('│')}│`);
       }
-      out.push(line);
+    } else {
+      out.push(rowLine(t.rows[r]!, r, layout, right, mc === undefined ? undefined : [mc, spanText[spanStart]![spanLine++]!]));
     }
   }
   out.push(`└${segments.join('┴')}┘`);
   return out.join('\n');
+}
+
+/** Splits the cells that hold several lines, measures every cell once, and sizes the columns. */
+function measure(t: BoxTable): Layout {
+  const mc = t.mergeColumn;
+  const cols = t.head.length;
+  const multi = t.rows.map((row) => (row.some((cell) => cell.includes('\n')) ? row.map((cell) => cell.split('\n')) : undefined));
+  const cellWidths = new Int32Array(t.rows.length * cols);
+  const widths = t.head.map((cell) => Math.max(...cell.split('\n').map(displayWidth)));
+  for (let r = 0; r < t.rows.length; r++) {
+    const row = t.rows[r]!;
+    for (let c = 0; c < cols; c++) {
+      const lines = multi[r]?.[c];
+      const w = lines ? Math.max(...lines.map(displayWidth)) : (cellWidths[r * cols + c] = displayWidth(row[c]!));
+      if (c === mc && t.spans[r] === 0) continue;
+      if (w > widths[c]!) widths[c] = w;
+    }
+  }
+  return { multi, cellWidths, widths: widths.map((w) => w + 2) };
+}
+
+/** A body row of one-line cells; the merged column's cell, when there is one, drawn as given. */
+function rowLine(row: readonly string[], r: number, layout: Layout, right: readonly boolean[], merged: [number, string] | undefined): string {
+  const { cellWidths, widths } = layout;
+  const base = r * row.length;
+  let line = '';
+  for (let c = 0; c < row.length; c++) {
+    if (merged && c === merged[0]) {
+      line += `│${merged[1]}`;
+      continue;
+    }
+    const room = spaces(widths[c]! - 2 - cellWidths[base + c]!);
+    line += right[c] ? `│ ${room}${row[c]!} ` : `│ ${row[c]!}${room} `;
+  }
+  return `${line}│`;
+}
+
+const SPACES: string[] = [];
+/** n spaces, made once for each n. */
+function spaces(n: number): string {
+  return (SPACES[n] ??= ' '.repeat(n));
+}
+
+/** The text padded to a column's width (a space either side included). */
+function pad(text: string, width: number, alignRight: boolean): string {
+  const room = ' '.repeat(width - 2 - displayWidth(text));
+  return alignRight ? ` ${room}${text} ` : ` ${text}${room} `;
+}
+
+/** Each merged cell's lines, drawn over its rows and the rules between them, centred (rounding down). */
+function spanTexts(t: BoxTable, mc: number, heights: readonly number[], { multi, widths }: Layout, alignRight: boolean): string[][] {
+  const spanText: string[][] = [];
+  const blank = pad('', widths[mc]!, alignRight);
+  t.rows.forEach((row, r) => {
+    const span = t.spans[r]!;
+    if (span === 0) return;
+    let height = t.ruled ? span - 1 : 0;
+    for (let k = r; k < r + span; k++) height += heights[k]!;
+    const lines = multi[r]?.[mc] ?? [row[mc]!];
+    const top = Math.ceil((height - lines.length) / 2);
+    spanText[r] = Array.from({ length: height }, (_, i) => (i >= top && i < top + lines.length ? pad(lines[i - top]!, widths[mc]!, alignRight) : blank));
+  });
+  return spanText;
 }

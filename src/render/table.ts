@@ -24,12 +24,16 @@ export const LONG_CELL = 2000;
 
 /** A box-drawn table for the terminal, CJK-width aware, merged cells as row-spans. */
 export async function renderTable(grid: Grid, opts: TableOptions): Promise<string> {
-  const { style, paint = (_r, _c, t) => t } = opts;
+  const { style, paint } = opts;
   const rows = grid.rows.map((row) => row.map(escapeControls));
   const fit = opts.maxWidth ? fitWidest(grid.columns, rows, opts.maxWidth) : undefined;
+  const cell = (r: number, c: number, text: string) => {
+    const fitted = fit && c === fit.column ? wrapDisplay(text, fit.width) : text;
+    return paint ? paint(r, c, fitted) : fitted;
+  };
   const table: BoxTable = {
     head: grid.columns.map((c) => style.bold(c)),
-    rows: rows.map((row, r) => row.map((text, c) => paint(r, c, fit && c === fit.column ? wrapDisplay(text, fit.width) : text))),
+    rows: paint || fit ? rows.map((row, r) => row.map((text, c) => cell(r, c, text))) : rows,
     spans: rowSpans(grid),
     ...(grid.mergeColumn !== undefined && { mergeColumn: grid.mergeColumn }),
     rightAligned: grid.rightAligned ?? [],
