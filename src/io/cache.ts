@@ -153,9 +153,10 @@ function int32s(body: Buffer, count: number): Int32Array {
   return new Int32Array(body.buffer.slice(body.byteOffset, body.byteOffset + 4 * count));
 }
 
-/** The body of an entry for a plan parsed in full, its blocks at `ranges`. */
-function encode(plan: Plan, ranges: ArrayLike<number>): Buffer {
+/** The body of an entry for a plan parsed in full, its blocks at `ranges`; undefined for ids an int32 cannot hold. */
+function encode(plan: Plan, ranges: ArrayLike<number>): Buffer | undefined {
   const { tasks, ...rest } = plan;
+  if (tasks.some((t) => t.id !== (t.id | 0))) return undefined;
   const n = tasks.length;
   const at = columns(n);
   const ints = new Int32Array(at.length);
@@ -233,7 +234,9 @@ export function writeCache(file: string, bytes: Bytes, plan: PlanIndex): void {
   const entry = entryFor(file, bytes);
   if (!entry) return;
   try {
-    const body = plan instanceof CachedPlan ? plan.parts : [encode(plan.plan(), plan.ranges)];
+    const whole = plan instanceof CachedPlan ? undefined : encode(plan.plan(), plan.ranges);
+    const body = plan instanceof CachedPlan ? plan.parts : whole && [whole];
+    if (!body) return;
     const line = Buffer.from(`${entry.stamp} ${sha256(body)}\n`);
     const head = Buffer.alloc((line.length + 3) & ~3);
     line.copy(head);

@@ -63,6 +63,16 @@ describe('big plans and the plan cache', () => {
     same();
   }, 60_000);
 
+  it('does not cache a plan whose ids an int32 cannot hold, and still finds its tasks', () => {
+    const { cache, file, plan } = setup();
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  - id: 5\n', '  - id: 5000000000\n'));
+    const listed = plan(['list', '--format', 'json']);
+    expect(JSON.parse(listed.stdout)[4].id).toBe(5000000000);
+    expect(existsSync(cache) ? readdirSync(cache) : []).toEqual([]);
+    expect(plan(['show', '705032704']).stderr).toContain('5000000000'); // that id as an int32 is not a task; the real ids are listed
+    expect(plan(['done', '6']).code).toBe(0);
+  });
+
   it('ignores a damaged cache and can be turned off', () => {
     const { cache, plan } = setup();
     const first = plan(['list', '--month', '7', '--format', 'json']).stdout;
