@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import { PlanError, usageError } from '../errors.js';
 import { findPlanFile } from '../io/discover.js';
 import { loadPlan, openPlanFile, type LoadedPlan } from '../io/load.js';
-import { allIds, indexesOf, type PlanIndex } from '../io/plan-index.js';
+import { allIds, type PlanIndex } from '../io/plan-index.js';
 import { m } from '../messages.js';
 import { suggest } from '../plan/suggest.js';
 import type { Plan } from '../plan/types.js';
@@ -28,8 +28,9 @@ export function checkDepartment(plan: Plan, department: string): string {
 
 /** The index in annex order of each id (duplicates dropped); exit 1 naming every unknown id. */
 export function taskIndexes(file: string, plan: PlanIndex, ids: readonly number[]): number[] {
-  const indexes = indexesOf(plan, ids);
-  const missing = [...new Set(ids)].filter((_, i) => indexes[i]! < 0);
+  const unique = [...new Set(ids)];
+  const indexes = unique.map((id) => plan.indexOf(id));
+  const missing = unique.filter((_, i) => indexes[i]! < 0);
   if (missing.length) {
     const known = idRanges(allIds(plan));
     throw new PlanError(missing.map((id) => m.unknownTask(file, id, known)));

@@ -3,7 +3,7 @@
 // the plan file's path and checked against a hash of its exact bytes and the tool's build, so a
 // stale entry is never used. Best effort: any failure to read or write the cache only means
 // parsing the file again.
-import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, writevSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writevSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { applyEdit, type TaskEdit } from '../plan/edits.js';
 import type { Plan, Task } from '../plan/types.js';
@@ -153,8 +153,8 @@ function int32s(body: Buffer, count: number): Int32Array {
   return new Int32Array(body.buffer.slice(body.byteOffset, body.byteOffset + 4 * count));
 }
 
-/** The body of an entry for a plan parsed in full, its blocks at `ranges`; undefined for ids an int32 cannot hold. */
-function encode(plan: Plan, ranges: ArrayLike<number>): Buffer | undefined {
+/** The body of an entry for a plan parsed in full (in parts), its blocks at `ranges`; undefined for ids an int32 cannot hold. */
+function encode(plan: Plan, ranges: ArrayLike<number>): Buffer[] | undefined {
   const { tasks, ...rest } = plan;
   if (tasks.some((t) => t.id !== (t.id | 0))) return undefined;
   const n = tasks.length;
@@ -182,7 +182,7 @@ function encode(plan: Plan, ranges: ArrayLike<number>): Buffer | undefined {
   const head = Buffer.from(JSON.stringify({ plan: rest, periods: [...periods.keys()], departments: [...departments.keys()].map((d) => JSON.parse(d) as string[]) }));
   const body = Buffer.from(`[${records.join(',')}]`);
   ints.set([MAGIC, n, head.length, body.length]);
-  return Buffer.concat([Buffer.from(ints.buffer), head, body]);
+  return [Buffer.from(ints.buffer), head, body];
 }
 
 /** Plan file bytes, whole or in parts. */
@@ -234,8 +234,7 @@ export function writeCache(file: string, bytes: Bytes, plan: PlanIndex): void {
   const entry = entryFor(file, bytes);
   if (!entry) return;
   try {
-    const whole = plan instanceof CachedPlan ? undefined : encode(plan.plan(), plan.ranges);
-    const body = plan instanceof CachedPlan ? plan.parts : whole && [whole];
+    const body = plan instanceof CachedPlan ? plan.parts : encode(plan.plan(), plan.ranges);
     if (!body) return;
     const line = Buffer.from(`${entry.stamp} ${sha256(body)}\n`);
     const head = Buffer.alloc((line.length + 3) & ~3);
@@ -249,6 +248,7 @@ export function writeCache(file: string, bytes: Bytes, plan: PlanIndex): void {
       closeSync(fd);
     }
     renameSync(temp, entry.path);
+    rmSync(entry.path.replace(/\.bin$/, '.json'), { force: true }); // this file's entry as earlier builds wrote it
   } catch {
     // no cache this time
   }

@@ -3,9 +3,9 @@ import { m } from '../messages.js';
 import type { Plan } from '../plan/types.js';
 import { semanticProblems } from '../plan/validate.js';
 import { readCache, writeCache } from './cache.js';
-import { fastParse, rangesOf, type TaskSpan } from './fast-yaml.js';
-import { readFileBounded } from './read-bounded.js';
+import { fastParse, rangesOf } from './fast-yaml.js';
 import { planIndex, type PlanIndex } from './plan-index.js';
+import { readFileBounded } from './read-bounded.js';
 import { matchesSchema } from './schema.js';
 
 /** A plan read and validated from a file. */
@@ -20,8 +20,6 @@ export interface CheckResult {
   problems: string[];
   /** Where each task's block is in the text, as [start, end) pairs (TaskSpan's); present with `plan`. */
   ranges?: number[];
-  /** Where each task's keys are, when the parse found out (a cached result has only `ranges`). */
-  tasks?: TaskSpan[];
 }
 
 /** A plan file as read: its bytes, whether they start with a byte-order mark, and its text. */
@@ -116,7 +114,7 @@ export async function checkPlanText(file: string, text: string): Promise<CheckRe
   const fast = fastParse(text);
   if (fast && fast.data.schemaVersion === 1) {
     const problems = !matchesSchema(fast.data) || semanticProblems(fast.data).length > 0;
-    if (!problems) return { plan: fast.data as unknown as Plan, problems: [], ranges: rangesOf(fast.tasks), tasks: fast.tasks };
+    if (!problems) return { plan: fast.data as unknown as Plan, problems: [], ranges: rangesOf(fast.tasks) };
   }
   return (await import('./yaml-check.js')).checkWithYaml(file, text);
 }

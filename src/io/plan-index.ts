@@ -35,11 +35,6 @@ export function planIndex(plan: Plan, ranges: ArrayLike<number>): PlanIndex {
   };
 }
 
-/** The index in annex order of each id (duplicates dropped), or -1 for an id the plan does not have. */
-export function indexesOf(index: PlanIndex, ids: readonly number[]): number[] {
-  return [...new Set(ids)].map((id) => index.indexOf(id));
-}
-
 /** Every task id, in annex order. */
 export function allIds(index: PlanIndex): number[] {
   return Array.from({ length: index.count }, (_, i) => index.id(i));

@@ -13,10 +13,9 @@ import { acquireLock } from './lock.js';
 import type { PlanIndex } from './plan-index.js';
 import { matchesSchema } from './schema.js';
 
-/** An update made: the plan's year, the edits and each edited task as it now is (in edit order). */
+/** An update made: the plan's year, and each edited task as it now is (in the order of the edits). */
 export interface Update {
   year: number;
-  edits: TaskEdit[];
   tasks: Task[];
 }
 
@@ -41,7 +40,7 @@ export async function updatePlanFile(file: string, decide: (plan: PlanIndex) => 
     const source = readPlanSource(file);
     const before = await openPlanFile(file, source);
     const edits = await decide(before);
-    if (!edits.length) return { year: before.year, edits, tasks: [] };
+    if (!edits.length) return { year: before.year, tasks: [] };
 
     const next = await spliceFile(file, source, before, edits);
     const after = before.withEdits(edits, next.ranges);
@@ -54,7 +53,7 @@ export async function updatePlanFile(file: string, decide: (plan: PlanIndex) => 
       throw new PlanError(`${file}: ${m.writeFailed(m.fsReason((e as NodeJS.ErrnoException).code, (e as Error).message))}`);
     }
     writeCache(file, next.parts, after);
-    return { year: after.year, edits, tasks: edits.map((e) => after.task(e.index)) };
+    return { year: after.year, tasks: edits.map((e) => after.task(e.index)) };
   } finally {
     lock.release();
   }

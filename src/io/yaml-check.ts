@@ -65,7 +65,7 @@ export function checkWithYaml(file: string, text: string): CheckResult {
   const problems = [...schemaProblems(data), ...semanticProblems(data)];
   if (problems.length) return done(problems.map((p) => at(offsetOf(doc, p), p.message)));
   const tasks = taskSpans(doc);
-  return { plan: data as Plan, problems: [], ranges: rangesOf(tasks), tasks };
+  return { plan: data as Plan, problems: [], ranges: rangesOf(tasks) };
 }
 
 // Tokens the lexer emits that are not source text: start of document, end of flow, scalar next.
