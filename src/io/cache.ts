@@ -53,7 +53,6 @@ class CachedPlan implements PlanIndex {
   readonly count: number;
   readonly year: number;
   readonly ranges: Int32Array;
-  private readonly tasks: (Task | undefined)[];
   private readonly at: ReturnType<typeof columns>;
 
   private constructor(
@@ -70,8 +69,6 @@ class CachedPlan implements PlanIndex {
     this.at = columns(this.count);
     this.year = head.plan.year;
     this.ranges = ints.subarray(this.at.ranges, this.at.records);
-    this.tasks = new Array<Task | undefined>(this.count);
-    for (const [i, task] of edited) this.tasks[i] = task;
   }
 
   /** The plan an entry's body holds; throws when it is not an entry's. */
@@ -102,7 +99,8 @@ class CachedPlan implements PlanIndex {
     return this.ints[this.at.done + i] === 1;
   }
   task(i: number): Task {
-    return (this.tasks[i] ??= JSON.parse(this.read.body.toString('utf8', ...this.record(i))) as Task);
+    // Parsed anew when asked again, not kept: what a command no longer uses the GC need not move.
+    return this.edited.get(i) ?? (JSON.parse(this.read.body.toString('utf8', ...this.record(i))) as Task);
   }
   plan(keep?: (i: number) => boolean): Plan {
     if (keep) {

@@ -55,10 +55,13 @@ export function summarize(plan: Plan, asOf: string): Summary {
 export function summarizeTasks(plan: Pick<Plan, 'year' | 'title' | 'departments'>, source: TaskSource, asOf: string): Summary {
   const heads = taskHeads(source, plan.year, asOf);
   const counts: Record<TaskView['status'], number> = { done: 0, overdue: 0, current: 0, upcoming: 0 };
-  for (const t of heads) counts[t.status]++;
-  const listed = heads.flatMap((t, i) => (t.status === 'overdue' || t.status === 'done' ? [viewTask(source.task(i), plan.year, asOf)] : []));
+  const listed: TaskView[] = [];
+  heads.status.forEach((status, i) => {
+    counts[status]++;
+    if (status === 'overdue' || status === 'done') listed.push(viewTask(source.task(i), plan.year, asOf));
+  });
   const { done } = counts;
-  const total = heads.length;
+  const total = heads.status.length;
   return {
     year: plan.year,
     title: plan.title,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tallyByDepartment, tallyByPeriod } from '../../src/plan/tally.js';
 import type { Plan } from '../../src/plan/types.js';
-import { viewTasks } from '../../src/plan/view.js';
+import { taskHeads, taskSource, viewTasks } from '../../src/plan/view.js';
 
 const plan: Plan = {
   schemaVersion: 1,
@@ -15,7 +15,7 @@ const plan: Plan = {
     { id: 4, period: 'Q1', content: 'd', departments: ['乙'] },
   ],
 };
-const tasks = viewTasks(plan, '2024-04-15');
+const tasks = taskHeads(taskSource(plan.tasks), plan.year, '2024-04-15');
 
 describe('tallies', () => {
   it('counts per department in registry order, a task for each of its departments, zero for none', () => {
@@ -31,5 +31,12 @@ describe('tallies', () => {
       { key: '全年', total: 1, done: 0, overdue: 0 },
       { key: '第一季度', total: 1, done: 0, overdue: 1 },
     ]);
+  });
+});
+
+describe('taskHeads', () => {
+  it('gives each task the canonical period, departments and status its view has', () => {
+    const views = viewTasks(plan, '2024-04-15');
+    expect(tasks).toEqual({ period: views.map((v) => v.period), departments: views.map((v) => v.departments), status: views.map((v) => v.status) });
   });
 });
