@@ -4,6 +4,7 @@ import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { STATUS_FILTERS, choiceArg, parseDateArg, parseMonthArg, parsePeriodArg, parseTaskId, parseYearArg } from './args.js';
 import type { Context, Output } from './context.js';
 import { isPlanError } from './errors.js';
+import { stdoutIsTTY, writeStdout } from './io/stdout.js';
 import { detectLanguage, m, setLanguage, type Lang } from './messages.js';
 import { today } from './plan/dates.js';
 import { suggest } from './plan/suggest.js';
@@ -50,13 +51,14 @@ export interface Io {
 }
 
 function processIo(): Io {
+  const tty = stdoutIsTTY();
   return {
     env: process.env,
     cwd: process.cwd(),
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    columns: process.stdout.columns,
+    stdoutIsTTY: tty,
+    columns: tty ? process.stdout.columns : undefined,
     // A closed pipe (`plan list | head -1`) is not an error worth a message.
-    out: (s) => void process.stdout.on('error', () => {}).write(s),
+    out: tty ? (s) => void process.stdout.on('error', () => {}).write(s) : writeStdout,
     err: (s) => void process.stderr.write(s),
     exitCode: 0,
   };

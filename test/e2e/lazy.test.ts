@@ -30,6 +30,14 @@ describe('lazy loading', () => {
     expect(loaded(['show', '7'], { NO_COLOR: '1' })).not.toContain('colors.cjs');
   });
 
+  it("writes to a pipe without Node's stream modules (process.stdout would load them)", () => {
+    const streams = (args: string[], env: Record<string, string> = {}) =>
+      /streams: (\w+)/.exec(run([...args, '--as-of', '2023-04-10'], { cwd, env: { ...env, NODE_OPTIONS: `--require ${join(ROOT, 'test/fixtures/trace-modules.cjs')}` } }).stderr)![1];
+    expect(streams(['list'])).toBe('false');
+    expect(streams(['summary', '--format', 'json'])).toBe('false');
+    expect(streams(['done', '7', '--force', '--by', '张三'])).toBe('false');
+  });
+
   it('parses with yaml only for a plan the fast reader does not read, or an invalid one', () => {
     const odd = testdir({ 'plans/2023.yaml': seedPlan().replace('title: 2023年', 'title: &t 2023年') });
     const r = run(['list', '--format', 'json'], { cwd: odd, env: { NODE_OPTIONS: `--require ${join(ROOT, 'test/fixtures/trace-modules.cjs')}` } });
