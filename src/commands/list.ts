@@ -1,6 +1,6 @@
 import type { Context, Output } from '../context.js';
 import { m } from '../messages.js';
-import { mayMatch, selectTasks, type TaskFilter } from '../plan/filter.js';
+import { mayMatchTasks, selectTasks, type TaskFilter } from '../plan/filter.js';
 import type { Plan } from '../plan/types.js';
 import type { TaskView } from '../plan/view.js';
 import { taskJson, toJson } from '../render/json.js';
@@ -25,7 +25,7 @@ export async function list(opts: ListOptions, ctx: Context): Promise<Output> {
   const { index } = await openIndex(ctx);
   const filter: TaskFilter = { ...opts, ...(opts.department !== undefined && { department: opts.department.trim() }) };
   // Only the tasks that may pass are parsed (from a big plan's cache entry; a parsed plan has them all).
-  const plan = index.plan((i) => mayMatch(filter, index.period(i), index.departments(i)));
+  const plan = index.plan(mayMatchTasks(filter, index));
   const tasks = listTasks(plan, filter, ctx.asOf);
   if (opts.format === 'json') return { stdout: toJson(tasks.map(taskJson)) };
   if (opts.format === 'table' && tasks.length === 0) return { stdout: `${m.noTasks}\n` };

@@ -7,6 +7,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync,
 import { join, resolve } from 'node:path';
 import { applyEdit, type TaskEdit } from '../plan/edits.js';
 import type { Plan, Task } from '../plan/types.js';
+import type { Column } from '../plan/view.js';
 import { planIndex, type PlanIndex } from './plan-index.js';
 
 /** Plans smaller than this parse faster than the cache reads; they are not cached. */
@@ -89,14 +90,14 @@ class CachedPlan implements PlanIndex {
   indexOf(id: number): number {
     return this.ints.subarray(this.at.id, this.at.period).indexOf(id);
   }
-  period(i: number): string {
-    return this.head.periods[this.ints[this.at.period + i]!]!;
+  get periods(): Column<string> {
+    return { values: this.head.periods, of: this.ints.subarray(this.at.period, this.at.departments) };
   }
-  departments(i: number): readonly string[] {
-    return this.head.departments[this.ints[this.at.departments + i]!]!;
+  get departments(): Column<readonly string[]> {
+    return { values: this.head.departments, of: this.ints.subarray(this.at.departments, this.at.done) };
   }
-  done(i: number): boolean {
-    return this.ints[this.at.done + i] === 1;
+  get done(): Int32Array {
+    return this.ints.subarray(this.at.done, this.at.ranges);
   }
   task(i: number): Task {
     // Parsed anew when asked again, not kept: what a command no longer uses the GC need not move.

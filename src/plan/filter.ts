@@ -1,6 +1,6 @@
 import { parsePeriod } from './period.js';
 import type { Period, Plan, Status } from './types.js';
-import { viewTask, type TaskView } from './view.js';
+import { viewTask, type TaskSource, type TaskView } from './view.js';
 
 /** `list` filters; all given ones must match. */
 export interface TaskFilter {
@@ -22,13 +22,22 @@ export function matchesFilter(task: TaskView, f: TaskFilter): boolean {
 
 /** Whether a task of this period and these departments can pass the filters (its status aside). */
 export function mayMatch(f: TaskFilter, period: string, departments: readonly string[]): boolean {
-  if (f.department !== undefined && !departments.includes(f.department)) return false;
-  if (f.period || f.month !== undefined) {
-    const p = parsePeriod(period)!;
-    if (f.period && p.label !== f.period.label) return false;
-    if (f.month !== undefined && (f.month < p.from || f.month > p.to)) return false;
-  }
-  return true;
+  return periodMayMatch(f, period) && (f.department === undefined || departments.includes(f.department));
+}
+
+function periodMayMatch(f: TaskFilter, period: string): boolean {
+  if (!f.period && f.month === undefined) return true;
+  const p = parsePeriod(period)!;
+  if (f.period && p.label !== f.period.label) return false;
+  return f.month === undefined || (f.month >= p.from && f.month <= p.to);
+}
+
+/** mayMatch for each task of a source, deciding once for each distinct period and department list. */
+export function mayMatchTasks(f: TaskFilter, tasks: TaskSource): (i: number) => boolean {
+  const { periods, departments } = tasks;
+  const periodOk = periods.values.map((p) => periodMayMatch(f, p));
+  const departmentsOk = departments.values.map((d) => f.department === undefined || d.includes(f.department));
+  return (i) => periodOk[periods.of[i]!]! && departmentsOk[departments.of[i]!]!;
 }
 
 /**

@@ -42,27 +42,37 @@ export function viewTasks(plan: Plan, asOf: string): TaskView[] {
   return plan.tasks.map((t) => viewTask(t, plan.year, asOf));
 }
 
+/** Values that repeat over the tasks: the distinct ones, and each task's index among them. */
+export interface Column<T> {
+  values: readonly T[];
+  of: ArrayLike<number>;
+}
+
 /**
- * A plan's tasks read by their index in annex order: what tallies need (period, departments,
- * done or not) apart from the whole task, which a big plan's cache parses only when asked for.
+ * A plan's tasks in annex order, with what tallies and filters need (period, departments, done
+ * or not) as columns apart from the whole task, which a big plan's cache parses only when asked
+ * for: over 10,000 tasks, a handful of distinct periods and department lists.
  */
 export interface TaskSource {
   readonly count: number;
-  period(i: number): string;
-  /** Shared with other tasks: not to be changed. */
-  departments(i: number): readonly string[];
-  /** Whether the task has a completion record. */
-  done(i: number): boolean;
+  /** Each task's period as written. */
+  readonly periods: Column<string>;
+  /** Each task's departments (arrays shared between tasks: not to be changed). */
+  readonly departments: Column<readonly string[]>;
+  /** 1 for a task with a completion record, else 0. */
+  readonly done: ArrayLike<number>;
   task(i: number): Task;
 }
 
 /** The TaskSource of tasks at hand. */
 export function taskSource(tasks: readonly Task[]): TaskSource {
+  const periods = new Map<string, number>();
+  const of = Int32Array.from(tasks, (t) => periods.get(t.period) ?? (periods.set(t.period, periods.size), periods.size - 1));
   return {
     count: tasks.length,
-    period: (i) => tasks[i]!.period,
-    departments: (i) => tasks[i]!.departments,
-    done: (i) => tasks[i]!.completed !== undefined,
+    periods: { values: [...periods.keys()], of },
+    departments: { values: tasks.map((t) => t.departments), of: Int32Array.from(tasks, (_, i) => i) },
+    done: Uint8Array.from(tasks, (t) => (t.completed ? 1 : 0)),
     task: (i) => tasks[i]!,
   };
 }
@@ -77,15 +87,21 @@ export interface TaskHeads {
   status: Status[];
 }
 
-/** The heads of a source's tasks, without reading the rest of them. */
+/** The heads of a source's tasks, without reading the rest of them: each distinct period is read once. */
 export function taskHeads(tasks: TaskSource, year: number, asOf: string): TaskHeads {
-  const heads: TaskHeads = { period: [], departments: [], status: [] };
-  for (let i = 0; i < tasks.count; i++) {
-    const period = parsePeriod(tasks.period(i));
-    if (!period) throw new Error(`unparseable period in a validated plan: ${tasks.period(i)}`);
-    heads.period.push(period.label);
-    heads.departments.push(tasks.departments(i));
-    heads.status.push(statusOn(tasks.done(i), periodInterval(period, year), asOf));
+  const kinds = tasks.periods.values.map((written) => {
+    const period = parsePeriod(written);
+    if (!period) throw new Error(`unparseable period in a validated plan: ${written}`);
+    return { label: period.label, open: statusOn(false, periodInterval(period, year), asOf) };
+  });
+  const n = tasks.count;
+  const heads: TaskHeads = { period: new Array<string>(n), departments: new Array<readonly string[]>(n), status: new Array<Status>(n) };
+  const { periods, departments, done } = tasks;
+  for (let i = 0; i < n; i++) {
+    const kind = kinds[periods.of[i]!]!;
+    heads.period[i] = kind.label;
+    heads.departments[i] = departments.values[departments.of[i]!]!;
+    heads.status[i] = done[i] ? 'done' : kind.open;
   }
   return heads;
 }

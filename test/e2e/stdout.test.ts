@@ -19,7 +19,7 @@ describe('standard output', () => {
       const child = spawn(process.execPath, [BIN, ...args], { cwd, env: cleanEnv(), stdio: ['ignore', fd, 'pipe'] });
       closeSync(fd);
       let stderr = '';
-      child.stderr.on('data', (d) => (stderr += d));
+      child.stderr!.on('data', (d) => (stderr += d));
       const code = await new Promise((resolve) => child.on('close', resolve));
       expect({ target, code, stderr }).toEqual({ target, code: 0, stderr: '' });
       if (target !== '/dev/null') expect(readFileSync(target, 'utf8')).toBe(piped.stdout);
