@@ -1,7 +1,6 @@
 import type { Context, Output } from '../context.js';
 import { m } from '../messages.js';
-import { tallyByDepartment, type Tally } from '../plan/tally.js';
-import { taskHeads } from '../plan/view.js';
+import { tallyTasks, type Tally } from '../plan/tally.js';
 import { toJson } from '../render/json.js';
 import { renderGrid } from '../render/output.js';
 import { openIndex } from './common.js';
@@ -15,8 +14,9 @@ export interface TallyOptions {
 
 export async function departments(opts: TallyOptions, ctx: Context): Promise<Output> {
   const { index } = await openIndex(ctx);
-  // The registry is all of the plan it needs besides the tasks' heads.
-  return tallyOutput(tallyByDepartment(index.plan(() => false), taskHeads(index, index.year, ctx.asOf)), 'department', m.tally.department, opts, ctx);
+  // The registry is all of the plan it needs besides the tasks' columns.
+  const { departments: registry } = index.plan(() => false);
+  return tallyOutput(tallyTasks(index, registry, index.year, ctx.asOf).byDepartment, 'department', m.tally.department, opts, ctx);
 }
 
 /** Tallies as a table (key column, 任务数, 已完成, 已逾期) or as JSON `[{<key>, total, done, overdue}]`. */

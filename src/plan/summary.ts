@@ -1,6 +1,6 @@
-import { tallyByDepartment, tallyByPeriod } from './tally.js';
+import { tallyTasks } from './tally.js';
 import type { Completion, Plan } from './types.js';
-import { taskHeads, taskSource, viewTask, type TaskSource, type TaskView } from './view.js';
+import { taskSource, viewTask, type TaskSource, type TaskView } from './view.js';
 
 /** How many tasks a group has, and how many of them are done and overdue. */
 export interface Tally {
@@ -53,15 +53,15 @@ export function summarize(plan: Plan, asOf: string): Summary {
 
 /** summarize, reading in full only the tasks it lists (the overdue and the done). */
 export function summarizeTasks(plan: Pick<Plan, 'year' | 'title' | 'departments'>, source: TaskSource, asOf: string): Summary {
-  const heads = taskHeads(source, plan.year, asOf);
+  const tallies = tallyTasks(source, plan.departments, plan.year, asOf);
   const counts: Record<TaskView['status'], number> = { done: 0, overdue: 0, current: 0, upcoming: 0 };
   const listed: TaskView[] = [];
-  heads.status.forEach((status, i) => {
+  tallies.status.forEach((status, i) => {
     counts[status]++;
     if (status === 'overdue' || status === 'done') listed.push(viewTask(source.task(i), plan.year, asOf));
   });
   const { done } = counts;
-  const total = heads.status.length;
+  const total = tallies.status.length;
   return {
     year: plan.year,
     title: plan.title,
@@ -72,9 +72,8 @@ export function summarizeTasks(plan: Pick<Plan, 'year' | 'title' | 'departments'
     current: counts.current,
     upcoming: counts.upcoming,
     completionRate: total ? Math.round((done / total) * 10_000) / 10_000 : 0,
-    // One pass over the tasks each (a registry of thousands must not multiply with the tasks).
-    byPeriod: tallyByPeriod(heads).map(({ key, ...tally }) => ({ period: key, ...tally })),
-    byDepartment: tallyByDepartment(plan, heads).map(({ key, ...tally }) => ({ department: key, ...tally })),
+    byPeriod: tallies.byPeriod.map(({ key, ...tally }) => ({ period: key, ...tally })),
+    byDepartment: tallies.byDepartment.map(({ key, ...tally }) => ({ department: key, ...tally })),
     overdueTasks: listed.filter((t) => t.status === 'overdue'),
     completions: listed
       .flatMap((task) => (task.completed ? [{ task, completed: task.completed }] : []))

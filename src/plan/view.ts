@@ -1,5 +1,5 @@
 import { parsePeriod, periodInterval } from './period.js';
-import { statusOn, taskStatus } from './status.js';
+import { taskStatus } from './status.js';
 import type { Completion, LogEntry, Plan, Status, Task } from './types.js';
 
 /** A task as the commands see it: canonical period, its interval and month range, status on the as-of date. */
@@ -75,33 +75,4 @@ export function taskSource(tasks: readonly Task[]): TaskSource {
     done: Uint8Array.from(tasks, (t) => (t.completed ? 1 : 0)),
     task: (i) => tasks[i]!,
   };
-}
-
-/**
- * What tallies count of each task, in annex order: its canonical period, its departments and
- * its status, as columns (10,000 tasks make no objects).
- */
-export interface TaskHeads {
-  period: string[];
-  departments: (readonly string[])[];
-  status: Status[];
-}
-
-/** The heads of a source's tasks, without reading the rest of them: each distinct period is read once. */
-export function taskHeads(tasks: TaskSource, year: number, asOf: string): TaskHeads {
-  const kinds = tasks.periods.values.map((written) => {
-    const period = parsePeriod(written);
-    if (!period) throw new Error(`unparseable period in a validated plan: ${written}`);
-    return { label: period.label, open: statusOn(false, periodInterval(period, year), asOf) };
-  });
-  const n = tasks.count;
-  const heads: TaskHeads = { period: new Array<string>(n), departments: new Array<readonly string[]>(n), status: new Array<Status>(n) };
-  const { periods, departments, done } = tasks;
-  for (let i = 0; i < n; i++) {
-    const kind = kinds[periods.of[i]!]!;
-    heads.period[i] = kind.label;
-    heads.departments[i] = departments.values[departments.of[i]!]!;
-    heads.status[i] = done[i] ? 'done' : kind.open;
-  }
-  return heads;
 }
