@@ -45,12 +45,15 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Runs every command `runs` times, round-robin, after one warm-up round. */
+/**
+ * Runs every command `runs` times, round-robin, after one warm-up round: each command's median,
+ * and its times round by round (for ratios between runs of the same round, seconds apart).
+ */
 function measure(commands, runs) {
   for (const c of commands) runOnce(c);
   for (const c of commands) c.times = [];
   for (let i = 0; i < runs; i++) for (const c of commands) runOnce(c);
-  return Object.fromEntries(commands.map((c) => [c.label, median(c.times)]));
+  return Object.fromEntries(commands.map((c) => [c.label, { ms: median(c.times), times: [...c.times] }]));
 }
 
 /** Peak resident memory of one run, in MB (GNU time), when /usr/bin/time is there. */
@@ -81,7 +84,7 @@ function taskwarrior(plan, dir) {
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}`;
-console.log(`plan bench — ${machine}; medians of ${RUNS} runs (fewer on the largest plan)\n`);
+console.log(`plan bench — ${machine}; medians of ${RUNS} runs (fewer on the largest plan); ratios: medians of the ratios within each round\n`);
 
 const results = [];
 const node = cmd('node (empty file)', [process.execPath, empty]);
@@ -121,16 +124,18 @@ rmSync(work, { recursive: true, force: true });
 
 // Report
 const fmt = (ms) => `${ms.toFixed(0)} ms`;
-const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
+// The median of the ratios within each round: this machine's speed drifts over seconds, and
+// not alike for every program, so runs of one round (seconds apart) are what compare best.
+const ratio = (a, b) => (a && b ? `${median(a.times.map((t, i) => t / b.times[i])).toFixed(2)}×` : '–');
 for (const { n, bytes, m, memory } of results) {
   console.log(`### ${n.toLocaleString('en')} tasks (${(bytes / 1024).toFixed(0)} KiB)${memory ? `, peak RSS of list: ${memory.toFixed(0)} MB` : ''}\n`);
   console.log('| command | median | × bare node | × task |');
   console.log('|---|---:|---:|---:|');
   const base = m['node (empty file)'];
   const taskOf = { 'list --period 3-4月': 'task project:p3_4 list', summary: 'task summary', 'done (middle task)': 'task <middle> done' };
-  for (const [label, ms] of Object.entries(m)) {
+  for (const [label, measured] of Object.entries(m)) {
     const vsTask = taskOf[label];
-    console.log(`| \`${label}\` | ${fmt(ms)} | ${ratio(ms, base)} | ${label.startsWith('task') || label.startsWith('node') ? '' : ratio(ms, m[vsTask])} |`);
+    console.log(`| \`${label}\` | ${fmt(measured.ms)} | ${ratio(measured, base)} | ${label.startsWith('task') || label.startsWith('node') ? '' : ratio(measured, m[vsTask])} |`);
   }
   console.log('');
 }
@@ -141,7 +146,7 @@ if (sized.length > 1) {
   console.log('| command | ' + sized.slice(1).map((r, i) => `${sized[i].n}→${r.n}`).join(' | ') + ' |');
   console.log('|---|' + sized.slice(1).map(() => '---:').join('|') + '|');
   for (const label of Object.keys(sized[0].m).filter((l) => !l.startsWith('node') && !l.startsWith('task'))) {
-    const cells = sized.slice(1).map((r, i) => ((r.m[label] - sized[i].m[label]) / ((r.n - sized[i].n) / 1000)).toFixed(1));
+    const cells = sized.slice(1).map((r, i) => ((r.m[label].ms - sized[i].m[label].ms) / ((r.n - sized[i].n) / 1000)).toFixed(1));
     console.log(`| \`${label}\` | ${cells.join(' | ')} |`);
   }
 }
