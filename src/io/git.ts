@@ -5,7 +5,8 @@ import { delimiter, dirname, join } from 'node:path';
  * `git config user.name` in `cwd`, when git is there and has one; never rejects. The config files
  * are read directly when where they are and what they say is certain: spawning git took ~20 ms
  * of the main thread (loading child_process, spawning), a tenth of a `done` on 10,000 tasks.
- * Otherwise git is asked (GIT_CONFIG* and the like, includes, worktrees, a git other than /usr/bin/git).
+ * Otherwise git is asked (GIT_CONFIG* and the like, includes, worktrees, a git other than Linux's
+ * /usr/bin/git).
  */
 export async function gitUserName(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   const read = configUserName(cwd, env);
@@ -23,7 +24,8 @@ export function configUserName(cwd: string, env: NodeJS.ProcessEnv): string | un
   if (Object.keys(env).some((k) => GIT_LOCATIONS.test(k)) || !env.HOME) return ASK_GIT;
   const git = onPath('git', env.PATH ?? '');
   if (git === undefined) return undefined; // no git: no name
-  if (git !== '/usr/bin/git') return ASK_GIT; // its system config may be elsewhere than /etc
+  // A distribution's git, whose system config is /etc/gitconfig (not so for macOS's /usr/bin/git).
+  if (git !== '/usr/bin/git' || process.platform !== 'linux') return ASK_GIT;
   const local = repositoryConfig(cwd);
   if (local === ASK_GIT) return ASK_GIT;
   const files = ['/etc/gitconfig', join(env.XDG_CONFIG_HOME || join(env.HOME, '.config'), 'git', 'config'), join(env.HOME, '.gitconfig'), local];
