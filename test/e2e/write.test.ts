@@ -135,6 +135,15 @@ describe('what survives a write', () => {
     expect(t.bytes().toString()).toContain('  - {id: 1, period: 1-2月, content: 一, departments: [甲]}\n');
   });
 
+  it('edits a flow-style task after a byte-order mark and Chinese text (where yaml, reading characters, locates it)', () => {
+    const text = '\ufeffschemaVersion: 1\nyear: 2023\ntitle: 二〇二三年计划\ndepartments: [甲, 乙]\ntasks:\n  - {id: 1, period: 1-2月, content: 一二三四五, departments: [甲]}\n  - &t2 {id: 2, period: 3-4月, content: 六七八, departments: [甲, 乙]}\n';
+    const t = setup(text);
+    expect(t.plan(['done', '2', '--by', '张三']).code).toBe(0);
+    expect(t.bytes().toString()).toBe(text.replace('departments: [甲, 乙]}', 'departments: [甲, 乙], completed: {date: 2023-05-01, by: 张三}}'));
+    expect(t.plan(['undo', '2']).code).toBe(0);
+    expect(t.bytes().toString()).toBe(text);
+  });
+
   it('keeps CRLF line ends, a UTF-8 BOM, comments and the file mode', () => {
     const text = `\ufeff${seedPlan().replace('departments: [局工会, 机关工会]\n\n  - id: 8', 'departments: [局工会, 机关工会]   # 读书月\n\n  - id: 8')}`.replace(/\n/g, '\r\n');
     const t = setup(Buffer.from(text));
