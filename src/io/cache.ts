@@ -1,13 +1,18 @@
 // A cache of validated big plans, so that reading 10,000 tasks costs a few typed arrays and only
 // the JSON of the tasks asked for, rather than a YAML parse and validation. Entries are keyed by
-// the plan file's path and checked against a hash of its exact bytes and the tool's build, so a
-// stale entry is never used. Best effort: any failure to read or write the cache only means
-// parsing the file again.
-import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writevSync } from 'node:fs';
+// the plan file's path and stamped with the tool's build and a hash of the plan's exact bytes, so
+// a stale entry is never used; a read needs neither the plan's bytes nor the hash while the file
+// is in the state stat reported when the entry was last checked against them (file-state.ts).
+// Best effort: any failure to read or write the cache only means parsing the file again.
+import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync, writevSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { applyEdit, type TaskEdit } from '../plan/edits.js';
 import type { Plan, Task } from '../plan/types.js';
 import type { Column } from '../plan/view.js';
+import { PlanError } from '../errors.js';
+import { m } from '../messages.js';
+import type { FileState } from './file-state.js';
+import type { PlanSource } from './load.js';
 import { planIndex, type PlanIndex } from './plan-index.js';
 
 /** Plans smaller than this parse faster than the cache reads; they are not cached. */
@@ -17,16 +22,20 @@ export const CACHE_MIN_BYTES = 64 * 1024;
 declare const __PLAN_BUILD__: string | undefined;
 const BUILD = typeof __PLAN_BUILD__ === 'string' ? __PLAN_BUILD__ : undefined;
 
-// An entry is a line `<build> <hash of the plan's bytes> <hash of the body>`, zero bytes up to a
-// multiple of 4, and the body:
+// An entry is a stamp of STAMP bytes, `<build> <sha256 of the plan's bytes> <state or ->` padded
+// with spaces to a line, then the body:
 //   int32 × (4 + 7n + 1): MAGIC, n, header length, records length, then per task its id, period
 //     and departments (indexes in the header's tables), 1 when it is done, its block's [start,
 //     end) in the plan file, and where its record starts in the records (and where they end);
-//   the header, JSON: { plan: the plan without tasks, periods: [...], departments: [[...], ...] };
+//   the header, JSON: { path, plan: the plan without tasks, periods: [...], departments: [[...], ...] };
 //   the records, JSON: `[task0,task1,...]`, so that all parse at once and each alone.
-// Int32s in the machine's byte order: MAGIC reads differently in the other one.
-const MAGIC = 0x504c4e33;
+// The state is the plan file's (file-state.ts) when it is settled and known to hold those bytes.
+// Int32s in the machine's byte order: MAGIC reads differently in the other one. The body has no
+// checksum (hashing it meant loading node:crypto on every read): entries are written whole and
+// renamed into place, their lengths are checked, and a record that does not parse is reported.
+const MAGIC = 0x504c4e34;
 const INTS = 4;
+const STAMP = 256;
 
 /** Where each column of an entry of n tasks starts among its int32s, and how many there are. */
 function columns(n: number) {
@@ -35,14 +44,11 @@ function columns(n: number) {
 }
 
 interface Header {
+  /** The plan file's real path. */
+  path: string;
   plan: Omit<Plan, 'tasks'>;
   periods: string[];
   departments: string[][];
-}
-
-interface Entry {
-  path: string;
-  stamp: string;
 }
 
 /**
@@ -60,8 +66,8 @@ class CachedPlan implements PlanIndex {
     /** This entry's int32s. */
     private readonly ints: Int32Array,
     private readonly head: Header,
-    /** Where the records not edited are: a body read, where its records start, and their offsets there. */
-    private readonly read: { body: Buffer; recordsAt: number; offsets: Int32Array },
+    /** Where the records not edited are: the entry read (its file and body), where its records start, and their offsets there. */
+    private readonly read: { entry: string; body: Buffer; recordsAt: number; offsets: Int32Array },
     /** This entry's body, as written. */
     readonly parts: readonly Buffer[],
     private readonly edited: ReadonlyMap<number, Task> = new Map(),
@@ -72,8 +78,8 @@ class CachedPlan implements PlanIndex {
     this.ranges = ints.subarray(this.at.ranges, this.at.records);
   }
 
-  /** The plan an entry's body holds; throws when it is not an entry's. */
-  static fromBody(body: Buffer): CachedPlan {
+  /** The plan the body of the entry in file `entry` holds; throws when it is not an entry's. */
+  static fromBody(entry: string, body: Buffer): CachedPlan {
     const [magic, n, headLength, recordsLength] = int32s(body, INTS) as unknown as [number, number, number, number];
     const at = columns(n);
     const intsLength = 4 * at.length;
@@ -81,9 +87,13 @@ class CachedPlan implements PlanIndex {
     const ints = int32s(body, at.length);
     const head = JSON.parse(body.toString('utf8', intsLength, intsLength + headLength)) as Header;
     head.departments.forEach(Object.freeze);
-    return new CachedPlan(ints, head, { body, recordsAt: intsLength + headLength, offsets: ints.subarray(at.records) }, [body]);
+    return new CachedPlan(ints, head, { entry, body, recordsAt: intsLength + headLength, offsets: ints.subarray(at.records) }, [body]);
   }
 
+  /** The real path of the plan file the entry is for. */
+  get path(): string {
+    return this.head.path;
+  }
   id(i: number): number {
     return this.ints[this.at.id + i]!;
   }
@@ -100,8 +110,15 @@ class CachedPlan implements PlanIndex {
     return this.ints.subarray(this.at.done, this.at.ranges);
   }
   task(i: number): Task {
+    const edited = this.edited.get(i);
+    if (edited) return edited;
     // Parsed anew when asked again, not kept: what a command no longer uses the GC need not move.
-    return this.edited.get(i) ?? (JSON.parse(this.read.body.toString('utf8', ...this.record(i))) as Task);
+    // Its period and departments are the columns' values, shared between tasks, so that those
+    // parsed die young (a listing of thousands of tasks otherwise kept a copy of them for each).
+    const task = this.parse(this.recordAt(i), this.recordAt(i + 1) - 1) as Task;
+    task.period = this.head.periods[this.ints[this.at.period + i]!]!;
+    task.departments = this.head.departments[this.ints[this.at.departments + i]!] as string[];
+    return task;
   }
   plan(keep?: (i: number) => boolean): Plan {
     if (keep) {
@@ -109,7 +126,7 @@ class CachedPlan implements PlanIndex {
       for (let i = 0; i < this.count; i++) if (keep(i)) tasks.push(this.task(i));
       return { ...this.head.plan, tasks };
     }
-    const tasks = JSON.parse(this.read.body.toString('utf8', this.read.recordsAt)) as Task[];
+    const tasks = this.parse(this.read.recordsAt, this.read.body.length) as Task[];
     for (const [i, task] of this.edited) tasks[i] = task;
     return { ...this.head.plan, tasks };
   }
@@ -125,7 +142,7 @@ class CachedPlan implements PlanIndex {
     const parts = [Buffer.from(ints.buffer, ints.byteOffset, ints.byteLength), body.subarray(4 * ints.length, recordsAt)];
     let at = recordsAt;
     for (const i of [...edited.keys()].sort((a, b) => a - b)) {
-      const [start, end] = this.record(i);
+      const [start, end] = [this.recordAt(i), this.recordAt(i + 1) - 1];
       const record = Buffer.from(JSON.stringify(edited.get(i)));
       parts.push(body.subarray(at, start), record);
       at = end;
@@ -138,10 +155,19 @@ class CachedPlan implements PlanIndex {
     return new CachedPlan(ints, this.head, this.read, parts, edited);
   }
 
-  /** Where task i's record is in the body read. */
-  private record(i: number): [number, number] {
-    const { recordsAt, offsets } = this.read;
-    return [recordsAt + offsets[i]!, recordsAt + offsets[i + 1]! - 1];
+  /** The JSON at [start, end) in the body read; a PlanError (the entry removed) when it does not parse. */
+  private parse(start: number, end: number): unknown {
+    try {
+      return JSON.parse(this.read.body.toString('utf8', start, end));
+    } catch {
+      rmSync(this.read.entry, { force: true });
+      throw new PlanError(m.cacheDamaged(this.read.entry));
+    }
+  }
+
+  /** Where task i's record starts in the body read (it ends a comma before the next one starts). */
+  private recordAt(i: number): number {
+    return this.read.recordsAt + this.read.offsets[i]!;
   }
 }
 
@@ -153,7 +179,7 @@ function int32s(body: Buffer, count: number): Int32Array {
 }
 
 /** The body of an entry for a plan parsed in full (in parts), its blocks at `ranges`; undefined for ids an int32 cannot hold. */
-function encode(plan: Plan, ranges: ArrayLike<number>): Buffer[] | undefined {
+function encode(path: string, plan: Plan, ranges: ArrayLike<number>): Buffer[] | undefined {
   const { tasks, ...rest } = plan;
   if (tasks.some((t) => t.id !== (t.id | 0))) return undefined;
   const n = tasks.length;
@@ -178,7 +204,7 @@ function encode(plan: Plan, ranges: ArrayLike<number>): Buffer[] | undefined {
   });
   ints[at.records + n] = n ? offset : 2;
   ints.set(ranges, at.ranges);
-  const head = Buffer.from(JSON.stringify({ plan: rest, periods: [...periods.keys()], departments: [...departments.keys()].map((d) => JSON.parse(d) as string[]) }));
+  const head = Buffer.from(JSON.stringify({ path, plan: rest, periods: [...periods.keys()], departments: [...departments.keys()].map((d) => JSON.parse(d) as string[]) }));
   const body = Buffer.from(`[${records.join(',')}]`);
   ints.set([MAGIC, n, head.length, body.length]);
   return [Buffer.from(ints.buffer), head, body];
@@ -187,11 +213,10 @@ function encode(plan: Plan, ranges: ArrayLike<number>): Buffer[] | undefined {
 /** Plan file bytes, whole or in parts. */
 type Bytes = Uint8Array | readonly Uint8Array[];
 
-function entryFor(file: string, bytes: Bytes): Entry | undefined {
+/** Where the entry of a plan file is, and the file's real path; undefined when the cache is off. */
+function entryOf(file: string): { path: string; real: string } | undefined {
   const env = process.env;
-  const parts = bytes instanceof Uint8Array ? [bytes] : bytes;
-  if (!BUILD || env.PLAN_NO_CACHE || parts.reduce((n, p) => n + p.length, 0) < CACHE_MIN_BYTES) return undefined;
-  // Loaded here, for big plans only: node:crypto alone took 3.5 ms of a 140 ms run.
+  if (!BUILD || env.PLAN_NO_CACHE) return undefined;
   const { homedir } = process.getBuiltinModule('node:os');
   const dir = env.PLAN_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'plan');
   let real: string;
@@ -200,54 +225,89 @@ function entryFor(file: string, bytes: Bytes): Entry | undefined {
   } catch {
     real = resolve(file);
   }
-  // The bytes, not the decoded text: hashing 1.3 MB took 0.8 ms, the text's 6 ms.
-  return { path: join(dir, `${sha256([real]).slice(0, 24)}.bin`), stamp: `${BUILD} ${sha256(parts)}` };
+  return { path: join(dir, `${fnv1a(real, 0x811c9dc5)}${fnv1a(real, 0x050c5d1f)}.bin`), real };
 }
 
-function sha256(parts: readonly (string | Uint8Array)[]): string {
+/** A 32-bit FNV-1a hash of a string's UTF-16 code units, as 8 hex digits: names an entry (the entry holds the path itself). */
+function fnv1a(s: string, seed: number): string {
+  let h = seed;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+function sha256(parts: Bytes | string): string {
+  // Loaded only to check or write an entry: node:crypto took 5.5 ms to load, more than hashing 1.3 MB.
   const hash = process.getBuiltinModule('node:crypto').createHash('sha256');
-  for (const p of parts) hash.update(p);
+  for (const p of typeof parts === 'string' || parts instanceof Uint8Array ? [parts] : parts) hash.update(p);
   return hash.digest('hex');
 }
 
-/** The cached plan for exactly these bytes of this file, if there is one. */
-export function readCache(file: string, bytes: Bytes): PlanIndex | undefined {
-  const entry = entryFor(file, bytes);
+/** An entry's stamp: the build, the hash of the plan's bytes, and the plan file's settled state (or -). */
+function stamp(hash: string, state: FileState | undefined): Buffer {
+  const line = `${BUILD} ${hash} ${state?.settled ? state.key : '-'}`;
+  return Buffer.from(`${line.padEnd(STAMP - 1)}\n`, 'latin1');
+}
+
+/**
+ * The cached plan for the bytes of this file, if there is one. While the file is in the state
+ * the entry was stamped with, neither its bytes nor node:crypto are needed; otherwise its bytes
+ * are read and hashed, and when they are the same, the entry is stamped with the new state.
+ */
+export function readCache(file: string, source: PlanSource): PlanIndex | undefined {
+  const now = source.state;
+  if (!now || now.size < CACHE_MIN_BYTES) return undefined;
+  const entry = entryOf(file);
   if (!entry) return undefined;
   try {
     const raw = readFileSync(entry.path);
-    const nl = raw.indexOf(10);
-    const [build, hash, bodyHash] = raw.toString('latin1', 0, nl).split(' ');
-    if (`${build} ${hash}` !== entry.stamp) return undefined;
-    const body = raw.subarray((nl + 4) & ~3);
-    // The whole body is checked: tasks are parsed later, when a damaged record could no longer be ignored.
-    if (sha256([body]) !== bodyHash) return undefined;
-    return CachedPlan.fromBody(body);
+    const [build, hash, state] = raw.toString('latin1', 0, STAMP).trimEnd().split(' ');
+    if (build !== BUILD || raw[STAMP - 1] !== 10) return undefined;
+    if (state !== now.key) {
+      if (sha256(source.bytes) !== hash) return undefined;
+      const read = source.state;
+      if (read?.settled) restamp(entry.path, stamp(hash!, read));
+    }
+    const plan = CachedPlan.fromBody(entry.path, raw.subarray(STAMP));
+    return plan.path === entry.real ? plan : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Remembers a valid plan for these bytes of this file. */
-export function writeCache(file: string, bytes: Bytes, plan: PlanIndex): void {
-  const entry = entryFor(file, bytes);
+/** Writes a new stamp over an entry's. */
+function restamp(path: string, line: Buffer): void {
+  try {
+    const fd = openSync(path, 'r+');
+    try {
+      writeSync(fd, line, 0, STAMP, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // stamped again next time
+  }
+}
+
+/** Remembers a valid plan for these bytes of this file; `state` is the file's, when known to hold these bytes. */
+export function writeCache(file: string, bytes: Bytes, plan: PlanIndex, state?: FileState): void {
+  const size = bytes instanceof Uint8Array ? bytes.length : bytes.reduce((n, p) => n + p.length, 0);
+  const entry = size >= CACHE_MIN_BYTES ? entryOf(file) : undefined;
   if (!entry) return;
   try {
-    const body = plan instanceof CachedPlan ? plan.parts : encode(plan.plan(), plan.ranges);
+    const body = plan instanceof CachedPlan ? plan.parts : encode(entry.real, plan.plan(), plan.ranges);
     if (!body) return;
-    const line = Buffer.from(`${entry.stamp} ${sha256(body)}\n`);
-    const head = Buffer.alloc((line.length + 3) & ~3);
-    line.copy(head);
     mkdirSync(join(entry.path, '..'), { recursive: true });
     const temp = `${entry.path}.${process.pid}.tmp`;
     const fd = openSync(temp, 'w');
     try {
-      writevSync(fd, [head, ...body]);
+      writevSync(fd, [stamp(sha256(bytes), state), ...body]);
     } finally {
       closeSync(fd);
     }
     renameSync(temp, entry.path);
-    rmSync(entry.path.replace(/\.bin$/, '.json'), { force: true }); // this file's entry as earlier builds wrote it
+    // This file's entry as earlier builds named it.
+    const legacy = join(entry.path, '..', sha256(entry.real).slice(0, 24));
+    for (const old of [`${legacy}.bin`, `${legacy}.json`]) rmSync(old, { force: true });
   } catch {
     // no cache this time
   }

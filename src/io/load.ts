@@ -3,6 +3,7 @@ import { m } from '../messages.js';
 import type { Plan } from '../plan/types.js';
 import { semanticProblems } from '../plan/validate.js';
 import { readCache, writeCache } from './cache.js';
+import { fileState, type FileState } from './file-state.js';
 import { fastParse, rangesOf } from './fast-yaml.js';
 import { planIndex, type PlanIndex } from './plan-index.js';
 import { readFileBounded } from './read-bounded.js';
@@ -22,12 +23,17 @@ export interface CheckResult {
   ranges?: number[];
 }
 
-/** A plan file as read: its bytes, whether they start with a byte-order mark, and its text. */
+/** A plan file, read when its bytes or text are first asked for. */
 export interface PlanSource {
-  bytes: Buffer;
-  bom: boolean;
-  /** Decoded from UTF-8 without the mark when first asked for (a cached plan never needs it). */
+  readonly bytes: Buffer;
+  readonly bom: boolean;
+  /** Decoded from UTF-8 without the mark (a cached plan never needs it). */
   readonly text: string;
+  /**
+   * The state of the file these bytes are: once read, the state they were read in (undefined
+   * when the file changed meanwhile); before, the state the file is in now.
+   */
+  readonly state: FileState | undefined;
 }
 
 /** Reads, parses and validates a plan file; throws a PlanError listing every problem. */
@@ -40,12 +46,12 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
  * as needed; throws a PlanError listing every problem.
  */
 export async function openPlanFile(file: string, source = readPlanSource(file)): Promise<PlanIndex> {
-  const cached = readCache(file, source.bytes);
+  const cached = readCache(file, source);
   if (cached) return cached;
   const { plan, ranges, problems } = await checkPlanText(file, source.text);
   if (!plan || !ranges) throw new PlanError(problems);
   const index = planIndex(plan, byteRanges(source, ranges));
-  writeCache(file, source.bytes, index);
+  writeCache(file, source.bytes, index, source.state);
   return index;
 }
 
@@ -64,10 +70,34 @@ function byteRanges(source: PlanSource, offsets: readonly number[]): number[] {
 }
 
 /**
- * A plan file as read; throws a PlanError when it cannot be read, or (when its text is first
- * asked for) when it is not UTF-8.
+ * A plan file, read when first asked for (with `now`, at once); reading throws a PlanError when
+ * it cannot be read, or (when its text is first asked for) when it is not UTF-8.
  */
-export function readPlanSource(file: string): PlanSource {
+export function readPlanSource(file: string, opts: { now?: boolean } = {}): PlanSource {
+  let read: { bytes: Buffer; state: FileState | undefined } | undefined;
+  let text: string | undefined;
+  const bytes = () => (read ??= readBytes(file)).bytes;
+  const bom = () => bytes()[0] === 0xef && bytes()[1] === 0xbb && bytes()[2] === 0xbf;
+  if (opts.now) bytes();
+  return {
+    get bytes() {
+      return bytes();
+    },
+    get bom() {
+      return bom();
+    },
+    get text() {
+      return (text ??= decodeUtf8(file, bom() ? bytes().subarray(3) : bytes()));
+    },
+    get state() {
+      return read ? read.state : fileState(file);
+    },
+  };
+}
+
+/** A file's bytes, and the state they were read in unless it changed while they were read. */
+function readBytes(file: string): { bytes: Buffer; state: FileState | undefined } {
+  const before = fileState(file);
   let bytes: Buffer;
   try {
     bytes = readFileBounded(file);
@@ -77,15 +107,7 @@ export function readPlanSource(file: string): PlanSource {
     const why = code === 'ENOENT' ? m.fileNotFound : code === 'EISDIR' ? m.notAFile : m.readFailed((e as Error).message);
     throw new PlanError(`${file}: ${why}`);
   }
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  let text: string | undefined;
-  return {
-    bytes,
-    bom,
-    get text() {
-      return (text ??= decodeUtf8(file, bom ? bytes.subarray(3) : bytes));
-    },
-  };
+  return { bytes, state: before && before.key === fileState(file)?.key ? before : undefined };
 }
 
 /** UTF-8 text; throws a PlanError locating the first malformed byte sequence. */

@@ -37,7 +37,8 @@ interface Spliced {
 export async function updatePlanFile(file: string, decide: (plan: PlanIndex) => TaskEdit[] | Promise<TaskEdit[]>): Promise<Update> {
   const lock = await acquireLock(file);
   try {
-    const source = readPlanSource(file);
+    // Read before the cache is consulted, so that the cache vouches for these very bytes.
+    const source = readPlanSource(file, { now: true });
     const before = await openPlanFile(file, source);
     const edits = await decide(before);
     if (!edits.length) return { year: before.year, tasks: [] };

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generatePlan } from '../../bench/generate.mjs';
-import { run, testdir } from '../helpers.js';
+import { ROOT, run, testdir } from '../helpers.js';
 
 // Plans big enough for the cache of parsed plans (src/io/cache.ts) to be used.
 describe('big plans and the plan cache', () => {
@@ -12,6 +13,13 @@ describe('big plans and the plan cache', () => {
     const cache = join(cwd, 'cache');
     const plan = (args: string[], env: Record<string, string> = {}) => run([...args, '--as-of', '2023-05-01'], { cwd, env: { PLAN_CACHE_DIR: cache, ...env } });
     return { cwd, cache, file: join(cwd, 'plans/2023.yaml'), plan };
+  };
+  // Long enough for a file's last change to be settled (src/io/file-state.ts).
+  const settle = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+  const traced = (plan: ReturnType<typeof setup>['plan'], args: string[]) => {
+    const r = plan(args, { NODE_OPTIONS: `--require ${join(ROOT, 'test/fixtures/trace-modules.cjs')}` });
+    expect(r.code, r.stderr).toBe(0);
+    return { stdout: r.stdout, crypto: /crypto: (\w+)/.exec(r.stderr)![1], opened: /opened: (.*)/.exec(r.stderr)![1] };
   };
   const ids = (stdout: string) => (JSON.parse(stdout) as { id: number; status: string }[]).map((t) => `${t.id}:${t.status}`);
 
@@ -62,6 +70,49 @@ describe('big plans and the plan cache', () => {
     expect(plan(['log', '1', '进展顺利']).code).toBe(0);
     same();
   }, 60_000);
+
+  it('reads neither the plan file nor node:crypto while the file is in the state its entry was stamped with', () => {
+    const { file, plan } = setup();
+    const args = ['list', '--period', '3-4月', '--format', 'json'];
+    settle();
+    const first = plan(args).stdout; // parses the plan, stamps the entry with the file's state
+    expect(traced(plan, args)).toEqual({ stdout: first, crypto: 'false', opened: '' });
+
+    // Touched: the same bytes in a new state. They are read and hashed once, and stamped again.
+    utimesSync(file, new Date(), new Date());
+    settle();
+    expect(traced(plan, args)).toEqual({ stdout: first, crypto: 'true', opened: '2023.yaml' });
+    expect(traced(plan, args)).toEqual({ stdout: first, crypto: 'false', opened: '' });
+
+    // Rewritten in place with other bytes of the same size: seen at once.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  - id: 11\n    period: 3-4月\n', '  - id: 11\n    period: 5-6月\n'));
+    expect(ids(plan(args).stdout)).toEqual(ids(first).filter((t) => !t.startsWith('11:')));
+  });
+
+  it('reports a cache entry damaged where lengths cannot tell, removes it, and reads the plan the next time', () => {
+    const { cache, plan } = setup();
+    const shown = plan(['show', '5', '--format', 'json']).stdout;
+    const entry = join(cache, readdirSync(cache)[0]!);
+    const bytes = readFileSync(entry);
+    bytes[bytes.indexOf('{"id":5,')] = 0x21; // "!": the record no longer parses
+    writeFileSync(entry, bytes);
+    const r = plan(['show', '5']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`plan: 缓存文件 ${entry} 已损坏，现已删除 (请再运行一次该命令)\n`);
+    expect(existsSync(entry)).toBe(false);
+    expect(plan(['show', '5', '--format', 'json']).stdout).toBe(shown);
+  });
+
+  it('removes the entry an earlier build kept for the same plan', () => {
+    const { cache, file, plan } = setup();
+    const legacy = join(cache, createHash('sha256').update(realpathSync(file)).digest('hex').slice(0, 24));
+    mkdirSync(cache);
+    writeFileSync(`${legacy}.bin`, 'an entry as earlier builds wrote it');
+    writeFileSync(`${legacy}.json`, '{}');
+    expect(plan(['list', '--format', 'json']).code).toBe(0);
+    expect(readdirSync(cache)).toHaveLength(1);
+    expect(existsSync(`${legacy}.bin`) || existsSync(`${legacy}.json`)).toBe(false);
+  });
 
   it('does not cache a plan whose ids an int32 cannot hold, and still finds its tasks', () => {
     const { cache, file, plan } = setup();
