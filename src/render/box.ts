@@ -41,32 +41,35 @@ export function drawBox(t: BoxTable): string {
   const spanText = mc === undefined ? [] : spanTexts(t, mc, heights, layout, right[mc]!);
 
   const segments = widths.map((w) => LINE.repeat(w));
-  const rule = `├${segments.join('┼')}┤`;
+  const rule = `├${segments.join('┼')}┤\n`;
   // Under a merged cell that goes on, the rule stops either side of it.
-  const ruleBeside = mc === undefined ? ['', ''] : [`├${segments.slice(0, mc).join('┼')}┤`, `├${segments.slice(mc + 1).join('┼')}┤`];
-  const out = [`┌${segments.join('┬')}┐`];
+  const ruleBeside = mc === undefined ? ['', ''] : [`├${segments.slice(0, mc).join('┼')}┤`, `├${segments.slice(mc + 1).join('┼')}┤\n`];
+  const out = [`┌${segments.join('┬')}┐\n`];
   const headHeight = Math.max(...headLines.map((l) => l.length));
   // Headings are left-aligned whatever their column.
-  for (let l = 0; l < headHeight; l++) out.push(`│${headLines.map((lines, c) => pad(lines[l] ?? '', widths[c]!, false)).join('│')}│`);
+  for (let l = 0; l < headHeight; l++) out.push(`│${headLines.map((lines, c) => pad(lines[l] ?? '', widths[c]!, false)).join('│')}│\n`);
   out.push(rule);
 
   let spanStart = 0;
   let spanLine = 0;
   for (let r = 0; r < t.rows.length; r++) {
     const continuing = mc !== undefined && t.spans[r] === 0;
-    if (!continuing) [spanStart, spanLine] = [r, 0];
+    if (!continuing) {
+      spanStart = r;
+      spanLine = 0;
+    }
     if (r > 0 && t.ruled) out.push(continuing ? `${ruleBeside[0]}${spanText[spanStart]![spanLine++]}${ruleBeside[1]}` : rule);
     if (multi[r]) {
       for (let l = 0; l < heights[r]!; l++) {
         const cells = multi[r]!.map((lines, c) => (c === mc ? spanText[spanStart]![spanLine++]! : pad(lines[l] ?? '', widths[c]!, right[c]!)));
-        out.push(`│${cells.join('│')}│`);
+        out.push(`│${cells.join('│')}│\n`);
       }
     } else {
-      out.push(rowLine(t.rows[r]!, r, layout, right, mc === undefined ? undefined : [mc, spanText[spanStart]![spanLine++]!]));
+      out.push(rowLine(t.rows[r]!, r, layout, right, mc, mc === undefined ? '' : spanText[spanStart]![spanLine++]!));
     }
   }
   out.push(`└${segments.join('┴')}┘`);
-  return out.join('\n');
+  return out.join('');
 }
 
 /** Splits the cells that hold several lines, measures every cell once, and sizes the columns. */
@@ -89,20 +92,32 @@ function measure(t: BoxTable): Layout {
 }
 
 /** A body row of one-line cells; the merged column's cell, when there is one, drawn as given. */
-function rowLine(row: readonly string[], r: number, layout: Layout, right: readonly boolean[], merged: [number, string] | undefined): string {
+function rowLine(row: readonly string[], r: number, layout: Layout, right: readonly boolean[], mc: number | undefined, merged: string): string {
   const { cellWidths, widths } = layout;
   const base = r * row.length;
-  let line = '';
+  // Written in place, not pushed: an array emptied and pushed to again grew anew on every row.
+  const parts = ROW_PARTS;
+  let k = 0;
   for (let c = 0; c < row.length; c++) {
-    if (merged && c === merged[0]) {
-      line += `│${merged[1]}`;
+    if (c === mc) {
+      parts[k++] = '│';
+      parts[k++] = merged;
       continue;
     }
     const room = spaces(widths[c]! - 2 - cellWidths[base + c]!);
-    line += right[c] ? `│ ${room}${row[c]!} ` : `│ ${row[c]!}${room} `;
+    parts[k++] = '│ ';
+    parts[k++] = right[c] ? room : row[c]!;
+    parts[k++] = right[c] ? row[c]! : room;
+    parts[k++] = ' ';
   }
-  return `${line}│`;
+  parts[k++] = '│\n';
+  parts.length = k;
+  return parts.join('');
 }
+
+// The pieces of the row being drawn: joined once into the row's line, so that no intermediate
+// string is made per cell (12 a row, 1.5 MB over a table of 2,750 rows).
+const ROW_PARTS: string[] = [];
 
 const SPACES: string[] = [];
 /** n spaces, made once for each n. */

@@ -1,7 +1,7 @@
 import { drawBox, type BoxTable } from './box.js';
 import { rowSpans, type Grid } from './grid.js';
 import type { Paint } from './style.js';
-import { displayWidth, escapeControls, hasEmoji, wrapDisplay } from './terminal.js';
+import { displayWidth, escapeControls, hasControls, hasEmoji, wrapDisplay } from './terminal.js';
 
 // Whoever draws a table colours it too: one file to load rather than two.
 export { paintFor, paintStatus } from './style.js';
@@ -25,7 +25,8 @@ export const LONG_CELL = 2000;
 /** A box-drawn table for the terminal, CJK-width aware, merged cells as row-spans. */
 export async function renderTable(grid: Grid, opts: TableOptions): Promise<string> {
   const { style, paint } = opts;
-  const rows = grid.rows.map((row) => row.map(escapeControls));
+  // A row is copied only when a cell holds a character escapeControls may change (or a line break).
+  const rows = grid.rows.map((row) => (row.some(hasControls) ? row.map(escapeControls) : row));
   const fit = opts.maxWidth ? fitWidest(grid.columns, rows, opts.maxWidth) : undefined;
   const cell = (r: number, c: number, text: string) => {
     const fitted = fit && c === fit.column ? wrapDisplay(text, fit.width) : text;

@@ -19,9 +19,12 @@ export function escapeLine(s: string): string {
   return escapeControls(s).replace(/[\n\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : visible(c)));
 }
 
+const CONTROLS = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+
 /** True when a string holds a character escapeLine would make visible. */
 export function hasControls(s: string): boolean {
-  return /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/.test(s);
+  // A module constant: a regular expression literal in the function made a RegExp per call.
+  return CONTROLS.test(s);
 }
 
 /** The colour level for output: --no-color, then FORCE_COLOR, then NO_COLOR, then whether it is a terminal. */
