@@ -28,7 +28,8 @@ const BUILD = typeof __PLAN_BUILD__ === 'string' ? __PLAN_BUILD__ : undefined;
 //     and departments (indexes in the header's tables), 1 when it is done, its block's [start,
 //     end) in the plan file, and where its record starts in the records (and where they end);
 //   the header, JSON: { path, plan: the plan without tasks, periods: [...], departments: [[...], ...] };
-//   the records, JSON: `[task0,task1,...]`, so that all parse at once and each alone.
+//   the records, JSON: `[task0,task1,...]`, so that all parse at once and each alone; without
+//     what the columns hold (recordJson).
 // The state is the plan file's (file-state.ts) when it is settled and known to hold those bytes.
 // Int32s in the machine's byte order: MAGIC reads differently in the other one. The body has no
 // checksum (hashing it meant loading node:crypto on every read): entries are written whole and
@@ -113,12 +114,15 @@ class CachedPlan implements PlanIndex {
     const edited = this.edited.get(i);
     if (edited) return edited;
     // Parsed anew when asked again, not kept: what a command no longer uses the GC need not move.
-    // Its period and departments are the columns' values, shared between tasks, so that those
-    // parsed die young (a listing of thousands of tasks otherwise kept a copy of them for each).
-    const task = this.parse(this.recordAt(i), this.recordAt(i + 1) - 1) as Task;
-    task.period = this.head.periods[this.ints[this.at.period + i]!]!;
-    task.departments = this.head.departments[this.ints[this.at.departments + i]!] as string[];
-    return task;
+    return this.filled(this.parse(this.recordAt(i), this.recordAt(i + 1) - 1) as Task, i);
+  }
+
+  /** Task i's record with its id, period and departments put in from the columns (shared between tasks). */
+  private filled(record: Task, i: number): Task {
+    record.id = this.ints[this.at.id + i]!;
+    record.period = this.head.periods[this.ints[this.at.period + i]!]!;
+    record.departments = this.head.departments[this.ints[this.at.departments + i]!] as string[];
+    return record;
   }
   plan(keep?: (i: number) => boolean): Plan {
     if (keep) {
@@ -126,7 +130,7 @@ class CachedPlan implements PlanIndex {
       for (let i = 0; i < this.count; i++) if (keep(i)) tasks.push(this.task(i));
       return { ...this.head.plan, tasks };
     }
-    const tasks = this.parse(this.read.recordsAt, this.read.body.length) as Task[];
+    const tasks = (this.parse(this.read.recordsAt, this.read.body.length) as Task[]).map((record, i) => this.filled(record, i));
     for (const [i, task] of this.edited) tasks[i] = task;
     return { ...this.head.plan, tasks };
   }
@@ -143,7 +147,7 @@ class CachedPlan implements PlanIndex {
     let at = recordsAt;
     for (const i of [...edited.keys()].sort((a, b) => a - b)) {
       const [start, end] = [this.recordAt(i), this.recordAt(i + 1) - 1];
-      const record = Buffer.from(JSON.stringify(edited.get(i)));
+      const record = Buffer.from(recordJson(edited.get(i)!));
       parts.push(body.subarray(at, start), record);
       at = end;
       ints[this.at.done + i] = edited.get(i)!.completed ? 1 : 0;
@@ -197,7 +201,7 @@ function encode(path: string, plan: Plan, ranges: ArrayLike<number>): Buffer[] |
     ints[at.period + i] = periods.get(t.period)!;
     ints[at.departments + i] = departments.get(deps)!;
     ints[at.done + i] = t.completed ? 1 : 0;
-    const record = JSON.stringify(t);
+    const record = recordJson(t);
     ints[at.records + i] = offset;
     offset += Buffer.byteLength(record) + 1;
     records.push(record);
@@ -208,6 +212,14 @@ function encode(path: string, plan: Plan, ranges: ArrayLike<number>): Buffer[] |
   const body = Buffer.from(`[${records.join(',')}]`);
   ints.set([MAGIC, n, head.length, body.length]);
   return [Buffer.from(ints.buffer), head, body];
+}
+
+/**
+ * A task's record: its JSON without what the columns hold (id, period and departments, each
+ * left as a 0 in its place, so the task keeps its keys' order): a third less to read and decode.
+ */
+function recordJson(task: Task): string {
+  return JSON.stringify({ ...task, id: 0, period: 0, departments: 0 });
 }
 
 /** Plan file bytes, whole or in parts. */
