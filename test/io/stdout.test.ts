@@ -29,6 +29,12 @@ describe('writeStdout', () => {
     expect(failures).toEqual([]);
   });
 
+  it('writes a text longer than its chunks whole, characters split across chunks included', () => {
+    const text = `a${'计划 plan 2023 😀\n'.repeat(9000)}`; // 64 KiB chunks end inside characters
+    writeStdout(text);
+    expect(Buffer.from(writes.join(''), 'latin1').equals(Buffer.from(text))).toBe(true);
+  });
+
   it('drops the rest when the reader has gone (EPIPE), and throws other errors', () => {
     failures = ['EPIPE'];
     expect(() => writeStdout('x'.repeat(20))).not.toThrow();
