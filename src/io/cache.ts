@@ -29,7 +29,7 @@ const BUILD = typeof __PLAN_BUILD__ === 'string' ? __PLAN_BUILD__ : undefined;
 //     end) in the plan file, and where its record starts in the records (and where they end);
 //   the header, JSON: { path, plan: the plan without tasks, periods: [...], departments: [[...], ...] };
 //   the records, JSON: `[task0,task1,...]`, so that all parse at once and each alone; without
-//     what the columns hold (recordJson).
+//     what the columns hold, or only the content's string (recordJson).
 // The state is the plan file's (file-state.ts) when it is settled and known to hold those bytes.
 // Int32s in the machine's byte order: MAGIC reads differently in the other one. The body has no
 // checksum (hashing it meant loading node:crypto on every read): entries are written whole and
@@ -113,15 +113,25 @@ class CachedPlan implements PlanIndex {
   task(i: number): Task {
     const edited = this.edited.get(i);
     if (edited) return edited;
-    // Parsed anew when asked again, not kept: what a command no longer uses the GC need not move.
-    return this.filled(this.parse(this.recordAt(i), this.recordAt(i + 1) - 1) as Task, i);
+    // Read anew when asked again, not kept: what a command no longer uses the GC need not move.
+    const [start, end] = [this.recordAt(i), this.recordAt(i + 1) - 1];
+    const { body } = this.read;
+    if (body[start] === QUOTE) return this.filled(body.toString('utf8', start + 1, end - 1), i);
+    return this.filled(this.parse(start, end) as Task, i);
   }
 
-  /** Task i's record with its id, period and departments put in from the columns (shared between tasks). */
-  private filled(record: Task, i: number): Task {
-    record.id = this.ints[this.at.id + i]!;
-    record.period = this.head.periods[this.ints[this.at.period + i]!]!;
-    record.departments = this.head.departments[this.ints[this.at.departments + i]!] as string[];
+  /**
+   * Task i from its record (or, for a task of nothing else, its content) with its id, period and
+   * departments put in from the columns (shared between tasks).
+   */
+  private filled(record: Task | string, i: number): Task {
+    const id = this.ints[this.at.id + i]!;
+    const period = this.head.periods[this.ints[this.at.period + i]!]!;
+    const departments = this.head.departments[this.ints[this.at.departments + i]!] as string[];
+    if (typeof record === 'string') return { id, period, content: record, departments };
+    record.id = id;
+    record.period = period;
+    record.departments = departments;
     return record;
   }
   plan(keep?: (i: number) => boolean): Plan {
@@ -130,7 +140,7 @@ class CachedPlan implements PlanIndex {
       for (let i = 0; i < this.count; i++) if (keep(i)) tasks.push(this.task(i));
       return { ...this.head.plan, tasks };
     }
-    const tasks = (this.parse(this.read.recordsAt, this.read.body.length) as Task[]).map((record, i) => this.filled(record, i));
+    const tasks = (this.parse(this.read.recordsAt, this.read.body.length) as (Task | string)[]).map((record, i) => this.filled(record, i));
     for (const [i, task] of this.edited) tasks[i] = task;
     return { ...this.head.plan, tasks };
   }
@@ -217,10 +227,17 @@ function encode(path: string, plan: Plan, ranges: ArrayLike<number>): Buffer[] |
 /**
  * A task's record: its JSON without what the columns hold (id, period and departments, each
  * left as a 0 in its place, so the task keeps its keys' order): a third less to read and decode.
+ * A task of those and its content alone (most tasks of a plan, until done) is recorded as its
+ * content's JSON string, when that needs no escapes: its bytes are then the content's UTF-8,
+ * decoded without JSON.parse or any object but the task.
  */
 function recordJson(task: Task): string {
+  const content = JSON.stringify(task.content);
+  if (content.length === task.content.length + 2 && Object.keys(task).join() === 'id,period,content,departments') return content;
   return JSON.stringify({ ...task, id: 0, period: 0, departments: 0 });
 }
+
+const QUOTE = 0x22;
 
 /** Plan file bytes, whole or in parts. */
 type Bytes = Uint8Array | readonly Uint8Array[];
