@@ -118,6 +118,25 @@ describe('terminal', () => {
     expect(out).not.toMatch(/\x1b/);
     expect(out.match(/1-2月/g)).toHaveLength(2); // once for the merged pair, once for row 4
   });
+  it('draws a table with emoji as cli-table3 does, unless a cell is too long for it', async () => {
+    const { drawCliTable3 } = await import('../../src/render/cli-table.js');
+    const { drawBox } = await import('../../src/render/box.js');
+    const { LONG_CELL } = await import('../../src/render/table.js');
+    const table = (rows: string[][]) => ({ head: ['序号', '内容'], rows, spans: rows.map(() => 1), rightAligned: [0], ruled: false });
+    const emoji = [['1', '读书沙龙 😀'], ['2', '👨‍👩‍👧 宣传']];
+    expect(await renderTable({ columns: ['序号', '内容'], rows: emoji, rightAligned: [0] }, { style: PLAIN })).toBe(`${drawCliTable3(table(emoji))}\n`);
+    expect(drawCliTable3(table(emoji))).not.toBe(drawBox(table(emoji))); // (so the test can tell them apart)
+    const long = [['1', `${'长'.repeat(LONG_CELL)} 👍`]];
+    expect(await renderTable({ columns: ['序号', '内容'], rows: long, rightAligned: [0] }, { style: PLAIN })).toBe(`${drawBox(table(long))}\n`);
+  });
+  it('escapes control characters in cells without changing the grid', async () => {
+    const rows = [['1', 'a\x1b[31mb'], ['2', '\u202e读书']];
+    const out = await renderTable({ columns: ['序号', '内容'], rows }, { style: PLAIN });
+    expect(out).toContain('a\\x1b[31mb');
+    expect(out).toContain('\\u202e读书');
+    expect(out).not.toMatch(/[\x1b\u202e]/);
+    expect(rows).toEqual([['1', 'a\x1b[31mb'], ['2', '\u202e读书']]);
+  });
   it('paints status only with colour on', () => {
     expect(paintStatus('done', PLAIN)).toBe('✓ 已完成');
     expect(paintStatus('overdue', makeChalk(1))).toBe('\x1b[31m已逾期\x1b[39m');
