@@ -1,6 +1,7 @@
+import { parsePeriod } from './period.js';
 import { tallyTasks } from './tally.js';
 import type { Completion, Plan } from './types.js';
-import { taskSource, viewTask, type TaskSource, type TaskView } from './view.js';
+import { taskSource, type TaskSource, type TaskView } from './view.js';
 
 /** How many tasks a group has, and how many of them are done and overdue. */
 export interface Tally {
@@ -18,9 +19,12 @@ export interface DepartmentTally extends Tally {
   department: string;
 }
 
+/** A task as the summary lists it, as the annex shows it: its period in canonical form. */
+export type ListedTask = Pick<TaskView, 'id' | 'period' | 'content' | 'departments'>;
+
 /** A completed task with its completion record. */
 export interface CompletedTask {
-  task: TaskView;
+  task: ListedTask;
   completed: Completion;
 }
 
@@ -41,7 +45,7 @@ export interface Summary {
   /** In registry order; a task with several departments counts for each. */
   byDepartment: DepartmentTally[];
   /** In annex order. */
-  overdueTasks: TaskView[];
+  overdueTasks: ListedTask[];
   /** By completion date, then annex order. */
   completions: CompletedTask[];
 }
@@ -53,15 +57,24 @@ export function summarize(plan: Plan, asOf: string): Summary {
 
 /** summarize, reading in full only the tasks it lists (the overdue and the done). */
 export function summarizeTasks(plan: Pick<Plan, 'year' | 'title' | 'departments'>, source: TaskSource, asOf: string): Summary {
-  const tallies = tallyTasks(source, plan.departments, plan.year, asOf);
+  const { status, byPeriod, byDepartment } = tallyTasks(source, plan.departments, plan.year, asOf);
+  const labels = source.periods.values.map((written) => parsePeriod(written)!.label); // tallyTasks parsed them all
   const counts: Record<TaskView['status'], number> = { done: 0, overdue: 0, current: 0, upcoming: 0 };
-  const listed: TaskView[] = [];
-  tallies.status.forEach((status, i) => {
-    counts[status]++;
-    if (status === 'overdue' || status === 'done') listed.push(viewTask(source.task(i), plan.year, asOf));
-  });
+  const overdueTasks: ListedTask[] = [];
+  const completions: CompletedTask[] = [];
+  for (let i = 0; i < status.length; i++) {
+    const s = status[i]!;
+    counts[s]++;
+    if (s !== 'overdue' && s !== 'done') continue;
+    // A task is listed as it is read, but for a period not written in canonical form.
+    const task = source.task(i);
+    const label = labels[source.periods.of[i]!]!;
+    const listed = task.period === label ? task : { ...task, period: label };
+    if (s === 'overdue') overdueTasks.push(listed);
+    else completions.push({ task: listed, completed: task.completed! });
+  }
   const { done } = counts;
-  const total = tallies.status.length;
+  const total = status.length;
   return {
     year: plan.year,
     title: plan.title,
@@ -72,12 +85,10 @@ export function summarizeTasks(plan: Pick<Plan, 'year' | 'title' | 'departments'
     current: counts.current,
     upcoming: counts.upcoming,
     completionRate: total ? Math.round((done / total) * 10_000) / 10_000 : 0,
-    byPeriod: tallies.byPeriod.map(({ key, ...tally }) => ({ period: key, ...tally })),
-    byDepartment: tallies.byDepartment.map(({ key, ...tally }) => ({ department: key, ...tally })),
-    overdueTasks: listed.filter((t) => t.status === 'overdue'),
-    completions: listed
-      .flatMap((task) => (task.completed ? [{ task, completed: task.completed }] : []))
-      .sort((a, b) => (a.completed.date < b.completed.date ? -1 : a.completed.date > b.completed.date ? 1 : 0)),
+    byPeriod: byPeriod.map(({ key, ...tally }) => ({ period: key, ...tally })),
+    byDepartment: byDepartment.map(({ key, ...tally }) => ({ department: key, ...tally })),
+    overdueTasks,
+    completions: completions.sort((a, b) => (a.completed.date < b.completed.date ? -1 : a.completed.date > b.completed.date ? 1 : 0)),
   };
 }
 

@@ -37,6 +37,20 @@ describe('summarize', () => {
     expect(s.overdueTasks.map((t) => t.id)).toEqual([2, 5]);
   });
 
+  it('lists tasks with their periods in canonical form, whatever form they were written in', () => {
+    const s = summarize(plan(), '2024-07-15');
+    expect(s.overdueTasks.map(({ id, period, content, departments }) => ({ id, period, content, departments }))).toEqual([
+      { id: 2, period: '1-2月', content: '任务2', departments: ['甲部', '乙部'] },
+      { id: 5, period: '1-2月', content: '任务5', departments: ['甲部'] },
+    ]);
+    expect(s.completions.map((c) => [c.task.id, c.task.period])).toEqual([
+      [3, '第二季度'],
+      [6, '11-12月'],
+      [1, '1-2月'],
+    ]);
+    expect(sixTasks[1]!.period).toBe('1 - 2 月'); // the plan's own task is not changed
+  });
+
   it('counts before the year starts and after it ends', () => {
     expect(counts(summarize(plan(), '2023-12-31'))).toEqual([6, 3, 0, 0, 3, 0.5]);
     expect(counts(summarize(plan(), '2024-12-31'))).toEqual([6, 3, 2, 1, 0, 0.5]);
