@@ -12,10 +12,13 @@ export function openPlan(ctx: Context): Promise<LoadedPlan> {
   return loadPlan(planFile(ctx));
 }
 
-/** Finds and reads the plan the global options name, its tasks to be parsed as needed. */
-export async function openIndex(ctx: Context): Promise<{ file: string; index: PlanIndex }> {
+/**
+ * Finds and reads the plan the global options name, its tasks to be parsed as needed; `busy`:
+ * the command goes on to read or draw many of them.
+ */
+export async function openIndex(ctx: Context, opts: { busy?: boolean } = {}): Promise<{ file: string; index: PlanIndex }> {
   const file = planFile(ctx);
-  return { file, index: await openPlanFile(file) };
+  return { file, index: await openPlanFile(file, opts) };
 }
 
 /** Checks that a department is in the plan's registry (exit 2 with a suggestion otherwise). */

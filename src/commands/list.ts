@@ -22,7 +22,7 @@ export function listTasks(plan: Plan, filter: TaskFilter, asOf: string): TaskVie
 }
 
 export async function list(opts: ListOptions, ctx: Context): Promise<Output> {
-  const { index } = await openIndex(ctx);
+  const { index } = await openIndex(ctx, { busy: true });
   const filter: TaskFilter = { ...opts, ...(opts.department !== undefined && { department: opts.department.trim() }) };
   // Only the tasks that may pass are parsed (from a big plan's cache entry; a parsed plan has them all).
   const plan = index.plan(mayMatchTasks(filter, index));

@@ -16,7 +16,7 @@ export interface SummaryOptions {
 
 /** The yearly summary as of the as-of date; with --fail-on-overdue, exit 1 (after the output) when any task is overdue. */
 export async function summary(opts: SummaryOptions, ctx: Context): Promise<Output> {
-  const { index } = await openIndex(ctx);
+  const { index } = await openIndex(ctx, { busy: true });
   const s = summarizeTasks(index.plan(() => false), index, ctx.asOf);
   // A file gets no colour codes, whatever FORCE_COLOR says.
   const text = await renderSummary(s, opts.format, { ...ctx, ...(opts.output !== undefined && { stdoutIsTTY: false, color: false }) });

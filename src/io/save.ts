@@ -39,7 +39,7 @@ export async function updatePlanFile(file: string, decide: (plan: PlanIndex) => 
   try {
     // Read before the cache is consulted, so that the cache vouches for these very bytes.
     const source = readPlanSource(file, { now: true });
-    const before = await openPlanFile(file, source);
+    const before = await openPlanFile(file, { source });
     const edits = await decide(before);
     if (!edits.length) return { year: before.year, tasks: [] };
 

@@ -19,7 +19,7 @@ describe('big plans and the plan cache', () => {
   const traced = (plan: ReturnType<typeof setup>['plan'], args: string[]) => {
     const r = plan(args, { NODE_OPTIONS: `--require ${join(ROOT, 'test/fixtures/trace-modules.cjs')}` });
     expect(r.code, r.stderr).toBe(0);
-    return { stdout: r.stdout, crypto: /crypto: (\w+)/.exec(r.stderr)![1], opened: /opened: (.*)/.exec(r.stderr)![1] };
+    return { stdout: r.stdout, crypto: /crypto: (\w+)/.exec(r.stderr)![1], opened: /opened: (.*)/.exec(r.stderr)![1], v8: /v8: (\w+)/.exec(r.stderr)![1] };
   };
   const ids = (stdout: string) => (JSON.parse(stdout) as { id: number; status: string }[]).map((t) => `${t.id}:${t.status}`);
 
@@ -80,17 +80,30 @@ describe('big plans and the plan cache', () => {
     const args = ['list', '--period', '3-4月', '--format', 'json'];
     settle();
     const first = plan(args).stdout; // parses the plan, stamps the entry with the file's state
-    expect(traced(plan, args)).toEqual({ stdout: first, crypto: 'false', opened: '' });
+    expect(traced(plan, args)).toEqual({ stdout: first, crypto: 'false', opened: '', v8: 'true' });
 
     // Touched: the same bytes in a new state. They are read and hashed once, and stamped again.
     utimesSync(file, new Date(), new Date());
     settle();
-    expect(traced(plan, args)).toEqual({ stdout: first, crypto: 'true', opened: '2023.yaml' });
-    expect(traced(plan, args)).toEqual({ stdout: first, crypto: 'false', opened: '' });
+    expect(traced(plan, args)).toMatchObject({ stdout: first, crypto: 'true', opened: '2023.yaml' });
+    expect(traced(plan, args)).toMatchObject({ stdout: first, crypto: 'false', opened: '' });
 
     // Rewritten in place with other bytes of the same size: seen at once.
     writeFileSync(file, readFileSync(file, 'utf8').replace('  - id: 11\n    period: 3-4月\n', '  - id: 11\n    period: 5-6月\n'));
     expect(ids(plan(args).stdout)).toEqual(ids(first).filter((t) => !t.startsWith('11:')));
+  });
+
+  it('tells V8 to optimise later for a busy command on a cached plan only (node:v8 loaded)', () => {
+    const { plan } = setup();
+    settle();
+    plan(['periods']); // fills the cache
+    expect(traced(plan, ['summary']).v8).toBe('true');
+    expect(traced(plan, ['list', '--status', 'overdue']).v8).toBe('true');
+    expect(traced(plan, ['render', '--format', 'csv']).v8).toBe('true');
+    expect(traced(plan, ['show', '5']).v8).toBe('false');
+    expect(traced(plan, ['periods']).v8).toBe('false');
+    const parsed = plan(['summary'], { PLAN_NO_CACHE: '1', NODE_OPTIONS: `--require ${join(ROOT, 'test/fixtures/trace-modules.cjs')}` });
+    expect(/v8: (\w+)/.exec(parsed.stderr)![1]).toBe('false');
   });
 
   it('reports a cache entry damaged where lengths cannot tell, removes it, and reads the plan the next time', () => {
