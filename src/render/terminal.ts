@@ -19,6 +19,7 @@ export function escapeLine(s: string): string {
   return escapeControls(s).replace(/[\n\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : visible(c)));
 }
 
+/** A character escapeLine makes visible: C0 and C1 controls (line feed too), bidi controls, U+2028/9. */
 export const CONTROLS = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
 /** True when a string holds a character escapeLine would make visible. */
@@ -45,6 +46,7 @@ export function colorLevel(opts: { color: boolean; isTTY: boolean; env: NodeJS.P
 const SGR = /\x1b\[[0-9;]*m/g;
 // Emoji and their modifiers: string-width (what cli-table3 measures with) counts emoji by a
 // regular expression this module does not copy; text holding these is left to cli-table3.
+/** An emoji or a part of an emoji sequence. */
 export const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u200d\u20e3\ufe0f]/u;
 
 /** True when `displayWidth` may disagree with string-width (emoji sequences). */
