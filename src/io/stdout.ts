@@ -42,7 +42,8 @@ function writeAll(bytes: Buffer): boolean {
       bytes = bytes.subarray(writeSync(1, bytes));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') return false;
+      // A pipe's reader gone is EPIPE; a socket's (a parent's stdio is often a socket pair) ECONNRESET.
+      if (code === 'EPIPE' || code === 'ECONNRESET') return false;
       if (code !== 'EAGAIN') throw e;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1); // 1 ms, then again
     }

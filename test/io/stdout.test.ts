@@ -35,10 +35,13 @@ describe('writeStdout', () => {
     expect(Buffer.from(writes.join(''), 'latin1').equals(Buffer.from(text))).toBe(true);
   });
 
-  it('drops the rest when the reader has gone (EPIPE), and throws other errors', () => {
+  it('drops the rest when the reader has gone (EPIPE, or ECONNRESET from a socket), and throws other errors', () => {
     failures = ['EPIPE'];
     expect(() => writeStdout('x'.repeat(20))).not.toThrow();
     expect(writes).toEqual([]);
+    failures = [undefined!, 'ECONNRESET']; // after a first write
+    expect(() => writeStdout('x'.repeat(20))).not.toThrow();
+    expect(writes).toEqual(['xxxxx']);
     failures = ['ENOSPC'];
     expect(() => writeStdout('x')).toThrow('ENOSPC');
   });
