@@ -114,7 +114,8 @@ class CachedPlan implements PlanIndex {
     const edited = this.edited.get(i);
     if (edited) return edited;
     // Read anew when asked again, not kept: what a command no longer uses the GC need not move.
-    const [start, end] = [this.recordAt(i), this.recordAt(i + 1) - 1];
+    const start = this.recordAt(i);
+    const end = this.recordAt(i + 1) - 1;
     const { body } = this.read;
     if (body[start] === QUOTE) return this.filled(body.toString('utf8', start + 1, end - 1), i);
     return this.filled(this.parse(start, end) as Task, i);
