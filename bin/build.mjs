@@ -32,7 +32,7 @@ export function generateValidator() {
     ['plan-check', { allErrors: false, verbose: false, messages: false }],
   ];
   for (const [name, options] of variants) {
-    const ajv = new Ajv2020({ ...options, strict: true, allowUnionTypes: true, code: { source: true, esm: true, lines: false } });
+    const ajv = new Ajv2020({ ...options, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true, lines: false } });
     writeFileSync(join(out, `${name}.js`), esmValidator(standaloneCode(ajv, ajv.compile(schema))));
     writeFileSync(
       join(out, `${name}.d.ts`),

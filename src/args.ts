@@ -3,9 +3,9 @@
 import { usageError } from './errors.js';
 import { m } from './messages.js';
 import { isRealDate } from './plan/dates.js';
-import { parsePeriod } from './plan/period.js';
+import { parseTime } from './plan/time.js';
 import { suggest } from './plan/suggest.js';
-import { STATUSES, type Period, type Status } from './plan/types.js';
+import { STATUSES, type Status } from './plan/types.js';
 
 export function parseDateArg(option: string) {
   return (v: string): string => {
@@ -15,10 +15,12 @@ export function parseDateArg(option: string) {
   };
 }
 
-export function parsePeriodArg(v: string): Period {
-  const p = parsePeriod(v);
-  if (!p) throw usageError(m.badPeriod('--period', v));
-  return p;
+/** A time expression as typed: what it means depends on the plan's year, so only its form is checked here. */
+export function parsePeriodArg(v: string): string {
+  // Any year will do for the form; a year written in it is checked against the plan's later.
+  const time = parseTime(v, 2000, 'period');
+  if ('problem' in time && time.problem !== 'otherYear') throw usageError(m.badPeriod('--period', v));
+  return v;
 }
 
 export function parseMonthArg(v: string): number {

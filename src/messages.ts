@@ -20,11 +20,21 @@ function text(v: unknown): string {
 const some = (items: readonly string[]) => (items.length > 20 ? [...items.slice(0, 20), '…'] : items);
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MiB`;
 
-const zh = {
-  list: zhList,
-  didYouMean: (s: string) => `；是否想输入 ${q(s)}？`,
+/** Examples of accepted time expressions, for messages (the forms are documented in the README). */
+const TIME_EXAMPLES = ['7月', '3-4月', '第二季度', '上半年', '全年', '3月上旬', '5月、10月', '6月底前', '长期', '每月'];
+const zhHint = (s?: string) => (s ? `；是否想输入 ${q(s)}？` : '');
+const enHint = (s?: string) => (s ? `; did you mean ${q(s)}?` : '');
+const pathWith = (root: string) => (path: readonly (string | number)[]) =>
+  path.length === 0 ? root : path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('');
+const zhPath = pathWith('文件顶层');
+const enPath = pathWith('the plan');
 
-  status: { done: '已完成', overdue: '已逾期', current: '进行中', upcoming: '未开始' } as Record<Status, string>,
+const zh = {
+  lang: 'zh' as Lang,
+  list: zhList,
+  didYouMean: (s: string) => zhHint(s),
+
+  status: { done: '已完成', overdue: '已逾期', current: '进行中', upcoming: '未开始', cancelled: '已取消' } as Record<Status, string>,
   columns: { id: '序号', period: '计划时间', content: '内容', departments: '负责部门', status: '状态' },
   departmentSeparator: '、',
 
@@ -60,25 +70,36 @@ const zh = {
   notAMapping: '文件顶层不是键值映射 (应为 schemaVersion: 1、year: 2023 这样的键值对)',
   unsupportedVersion: (v: unknown, known: readonly number[]) =>
     `schemaVersion ${typeof v === 'number' ? v : q(v)} 不受支持 (本工具支持的版本：${zhList(known)})`,
-  wrongType: (path: string, actual: string, expected: string[]) =>
-    `${path} 是${typeName.zh(actual)} (应为${expected.map(typeName.zh).join('或')})`,
-  missingKey: (path: string, key: string) => `${path} 缺少 ${q(key)} (这是必填项)`,
-  unknownKey: (path: string, key: string, allowed: string[], hint: string) =>
-    `${path} 中有未知的键 ${q(key)} (应为：${zhList(allowed)}${hint})`,
-  notADate: (path: string, v: unknown) => `${path} ${q(v)} 不是日期 (应为 YYYY-MM-DD 格式的日历日期)`,
-  tooSmall: (path: string, v: unknown, min: number) => `${path} 为 ${v} (应不小于 ${min})`,
-  tooLarge: (path: string, v: unknown, max: number) => `${path} 为 ${v} (应不大于 ${max})`,
-  emptyText: (path: string) => `${path} 为空 (应为非空文本)`,
-  emptyList: (path: string) => `${path} 为空列表 (应至少有一项)`,
-  duplicateItem: (path: string, v: unknown) => `${path} 中 ${q(v)} 重复 (各项应互不相同)`,
-  wrongValue: (path: string, v: unknown, expected: unknown) => `${path} 为 ${q(v)} (应为 ${expected})`,
-  schemaOther: (path: string, message: string) => `${path} 不符合格式：${message}`,
-  duplicateId: (path: string, id: number, first: string) => `${path} ${id} 与 ${first} 的序号重复 (序号应唯一)`,
-  unknownDepartmentInPlan: (path: string, d: string, registry: readonly string[], hint: string) =>
-    `${path} ${q(d)} 不在部门名录 departments 中 (应为：${zhList(some(registry))}${hint})`,
-  badPeriodInPlan: (path: string, v: string) =>
-    `${path} ${q(v)} 不是有效的计划时间 (应为如 7月、3-4月、第二季度、上半年、全年)`,
-  root: '文件顶层',
+  problems: {
+    wrongType: (path: string, actual: string, expected: string[]) =>
+      `${path} 是${typeName.zh(actual)} (应为${expected.map(typeName.zh).join('或')})`,
+    missingKey: (path: string, key: string) => `${path} 缺少 ${q(key)} (这是必填项)`,
+    unknownKey: (path: string, key: string, allowed: string[], hint?: string) =>
+      `${path} 中有未知的键 ${q(key)} (应为：${zhList(allowed)}${zhHint(hint)})`,
+    notADate: (path: string, v: unknown) => `${path} ${q(v)} 不是日期 (应为 YYYY-MM-DD 格式的日历日期)`,
+    tooSmall: (path: string, v: unknown, min: number) => `${path} 为 ${v} (应不小于 ${min})`,
+    tooLarge: (path: string, v: unknown, max: number) => `${path} 为 ${v} (应不大于 ${max})`,
+    emptyText: (path: string) => `${path} 为空 (应为非空文本)`,
+    emptyList: (path: string) => `${path} 为空列表 (应至少有一项)`,
+    duplicateItem: (path: string, v: unknown) => `${path} 中 ${q(v)} 重复 (各项应互不相同)`,
+    wrongValue: (path: string, v: unknown, expected: unknown) => `${path} 为 ${q(v)} (应为 ${expected})`,
+    schemaOther: (path: string, message: string) => `${path} 不符合格式：${message}`,
+    duplicateId: (path: string, id: number, first: readonly (string | number)[]) => `${path} ${id} 与 ${zhPath(first)} 的序号重复 (序号应唯一)`,
+    unknownDepartmentInPlan: (path: string, d: string, registry: readonly string[], hint?: string) =>
+      `${path} ${q(d)} 不在部门名录 departments 中 (应为：${zhList(some(registry))}${zhHint(hint)})`,
+    badPeriodInPlan: (path: string, v: string) =>
+      `${path} ${q(v)} 不是有效的计划时间 (应为如 7月、3-4月、第二季度、上半年、全年)`,
+    badTimeInPlan: (path: string, v: string) => `${path} ${q(v)} 不是有效的时间 (应为如 ${zhList(TIME_EXAMPLES)})`,
+    otherYearInPlan: (path: string, v: string, year: number) => `${path} ${q(v)} 写的是 ${year} 年，不在计划年度内 (应为计划年度 year 内的时间，如 ${zhList(TIME_EXAMPLES)})`,
+    noTime: (path: string) => `${path} 既没有 period 也没有 due (应至少有其一：period 为计划时间，due 为完成时限)`,
+    doneAndCancelled: (path: string) => `${path} 已取消的任务不能同时有完成记录 completed (应二者只有其一)`,
+    unknownField: (path: string, title: string, extra: readonly string[]) =>
+      `${path} 没有名为 ${q(title)} 的列 (应为 columns 中无 key 的列之一${extra.length ? `：${zhList(extra)}` : '；请在 columns 中加一列 {title: ' + title + '}'})`,
+    duplicateColumn: (path: string, v: string) => `${path} ${q(v)} 重复 (每个列标题和 key 只能出现一次)`,
+    noContentColumn: (path: string) => `${path} 中没有内容列 (应有一列 {title: 内容, key: content})`,
+},
+  /** `tasks[6].period` for ['tasks', 6, 'period']. */
+  path: zhPath,
 
   // Recording progress
   cannotEdit: (reason: string) => `无法在不改动其他内容的前提下修改该任务：${reason} (应为 plans/2023.yaml 那样的块格式任务)`,
@@ -97,8 +118,8 @@ const zh = {
 
   // Command-line arguments
   badDate: (option: string, v: string) => `${option} ${q(v)} 不是日期 (应为 YYYY-MM-DD 格式的日历日期，如 2023-04-20)`,
-  badPeriod: (option: string, v: string) =>
-    `${option} ${q(v)} 不是计划时间 (应为如 7月、3-4月、Q2、第二季度、上半年、H2、全年)`,
+  badPeriod: (option: string, v: string) => `${option} ${q(v)} 不是计划时间 (应为如 ${zhList(TIME_EXAMPLES)})`,
+  periodOtherYear: (option: string, v: string, year: number) => `${option} ${q(v)} 不在计划年度 ${year} 年内 (应为该年内的时间，如 ${zhList(TIME_EXAMPLES)})`,
   badMonth: (option: string, v: string) => `${option} ${q(v)} 不是月份 (应为 1 到 12 的整数)`,
   badChoice: (option: string, v: string, allowed: readonly string[], hint: string) =>
     `${option} ${q(v)} 无效 (应为：${zhList(allowed)}${hint})`,
@@ -123,19 +144,21 @@ const zh = {
     task: '任务',
     completedBy: (by: string) => `，${by}`,
     log: '进展记录',
+    cancelled: '已取消',
     none: '无',
   },
 
   summary: {
     heading: (title: string) => `${title}执行情况`,
     asOf: (date: string) => `截至 ${date}`,
-    figures: { total: '任务总数', done: '已完成', overdue: '已逾期', current: '进行中', upcoming: '未开始', rate: '完成率' },
+    figures: { total: '任务总数', done: '已完成', overdue: '已逾期', current: '进行中', upcoming: '未开始', cancelled: '已取消', rate: '完成率' },
     byPeriod: '按计划时间',
     byDepartment: '按负责部门',
     overdueTasks: '逾期任务',
     completions: '完成记录',
+    cancellations: '已取消的任务 (不计入完成率)',
     count: (heading: string, n: number) => `${heading} (${n})`,
-    columns: { department: '负责部门', tasks: '任务数', progress: '完成进度', date: '完成日期', by: '完成人', note: '说明' },
+    columns: { department: '负责部门', tasks: '任务数', progress: '完成进度', date: '完成日期', by: '完成人', note: '说明', cancelledDate: '取消日期', reason: '原因' },
     rest: '其余',
     chartBar: (label: string, done: number, overdue: number, rest: number) => `${label}：已完成 ${done}，已逾期 ${overdue}，其余 ${rest}`,
     noOverdue: '没有逾期任务。',
@@ -170,8 +193,11 @@ const zh = {
     departments: (list: string) => `负责部门：${list}`,
     status: (status: string, asOf: string) => `状态：${status} (截至 ${asOf})`,
     completed: (date: string) => `完成日期：${date}`,
+    support: (list: string) => `配合单位：${list}`,
+    owners: (list: string) => `责任人：${list}`,
+    cancelled: (date: string, reason?: string) => `已于 ${date} 取消${reason ? `：${reason}` : ''}`,
   },
-  tally: { department: '部门', total: '任务数', done: '已完成', overdue: '已逾期' },
+  tally: { department: '部门', total: '任务数', leadTotal: '牵头任务数', done: '已完成', overdue: '已逾期', supportTotal: '配合任务数', supportDone: '配合已完成', supportOverdue: '配合已逾期' },
   completionHeader: (program: string, shell: string) => `${program} 的 ${shell} 补全脚本，由 \`${program} completion ${shell}\` 生成；安装方法见 README`,
 
   help: {
@@ -239,10 +265,11 @@ const zh = {
 export type Messages = typeof zh;
 
 const en: Messages = {
+  lang: 'en',
   list: enList,
-  didYouMean: (s: string) => `; did you mean ${q(s)}?`,
+  didYouMean: (s: string) => enHint(s),
 
-  status: { done: 'done', overdue: 'overdue', current: 'current', upcoming: 'upcoming' },
+  status: { done: 'done', overdue: 'overdue', current: 'current', upcoming: 'upcoming', cancelled: 'cancelled' },
   columns: { id: 'No.', period: 'Period', content: 'Content', departments: 'Departments', status: 'Status' },
   departmentSeparator: '、',
 
@@ -277,25 +304,35 @@ const en: Messages = {
   notAMapping: 'the top level is not a mapping (expected keys such as schemaVersion: 1, year: 2023)',
   unsupportedVersion: (v: unknown, known: readonly number[]) =>
     `schemaVersion ${typeof v === 'number' ? v : q(v)} is not supported (this tool reads schema version ${enList(known)})`,
-  wrongType: (path: string, actual: string, expected: string[]) =>
-    `${path} is ${typeName.en(actual)} (expected ${expected.map(typeName.en).join(' or ')})`,
-  missingKey: (path: string, key: string) => `${path} lacks ${q(key)} (it is required)`,
-  unknownKey: (path: string, key: string, allowed: string[], hint: string) =>
-    `${path} has an unknown key ${q(key)} (expected one of: ${enList(allowed)}${hint})`,
-  notADate: (path: string, v: unknown) => `${path} ${q(v)} is not a date (expected a calendar date as YYYY-MM-DD)`,
-  tooSmall: (path: string, v: unknown, min: number) => `${path} is ${v} (expected at least ${min})`,
-  tooLarge: (path: string, v: unknown, max: number) => `${path} is ${v} (expected at most ${max})`,
-  emptyText: (path: string) => `${path} is empty (expected some text)`,
-  emptyList: (path: string) => `${path} is an empty list (expected at least one item)`,
-  duplicateItem: (path: string, v: unknown) => `${path} lists ${q(v)} twice (expected each item once)`,
-  wrongValue: (path: string, v: unknown, expected: unknown) => `${path} is ${q(v)} (expected ${expected})`,
-  schemaOther: (path: string, message: string) => `${path} does not match the schema: ${message}`,
-  duplicateId: (path: string, id: number, first: string) => `${path} ${id} is already the id of ${first} (expected unique ids)`,
-  unknownDepartmentInPlan: (path: string, d: string, registry: readonly string[], hint: string) =>
-    `${path} ${q(d)} is not in the departments registry (expected one of: ${enList(some(registry))}${hint})`,
-  badPeriodInPlan: (path: string, v: string) =>
-    `${path} ${q(v)} is not a period (expected e.g. 7月, 3-4月, 第二季度, 上半年, 全年)`,
-  root: 'the plan',
+  problems: {
+    wrongType: (path: string, actual: string, expected: string[]) =>
+      `${path} is ${typeName.en(actual)} (expected ${expected.map(typeName.en).join(' or ')})`,
+    missingKey: (path: string, key: string) => `${path} lacks ${q(key)} (it is required)`,
+    unknownKey: (path: string, key: string, allowed: string[], hint?: string) =>
+      `${path} has an unknown key ${q(key)} (expected one of: ${enList(allowed)}${enHint(hint)})`,
+    notADate: (path: string, v: unknown) => `${path} ${q(v)} is not a date (expected a calendar date as YYYY-MM-DD)`,
+    tooSmall: (path: string, v: unknown, min: number) => `${path} is ${v} (expected at least ${min})`,
+    tooLarge: (path: string, v: unknown, max: number) => `${path} is ${v} (expected at most ${max})`,
+    emptyText: (path: string) => `${path} is empty (expected some text)`,
+    emptyList: (path: string) => `${path} is an empty list (expected at least one item)`,
+    duplicateItem: (path: string, v: unknown) => `${path} lists ${q(v)} twice (expected each item once)`,
+    wrongValue: (path: string, v: unknown, expected: unknown) => `${path} is ${q(v)} (expected ${expected})`,
+    schemaOther: (path: string, message: string) => `${path} does not match the schema: ${message}`,
+    duplicateId: (path: string, id: number, first: readonly (string | number)[]) => `${path} ${id} is already the id of ${enPath(first)} (expected unique ids)`,
+    unknownDepartmentInPlan: (path: string, d: string, registry: readonly string[], hint?: string) =>
+      `${path} ${q(d)} is not in the departments registry (expected one of: ${enList(some(registry))}${enHint(hint)})`,
+    badPeriodInPlan: (path: string, v: string) =>
+      `${path} ${q(v)} is not a period (expected e.g. 7月, 3-4月, 第二季度, 上半年, 全年)`,
+    badTimeInPlan: (path: string, v: string) => `${path} ${q(v)} is not a time (expected e.g. ${enList(TIME_EXAMPLES)})`,
+    otherYearInPlan: (path: string, v: string, year: number) => `${path} ${q(v)} is in ${year}, outside the plan year (expected a time in the plan's year, e.g. ${enList(TIME_EXAMPLES)})`,
+    noTime: (path: string) => `${path} has neither period nor due (expected at least one: period for when, due for by when)`,
+    doneAndCancelled: (path: string) => `${path}: a cancelled task cannot also have a completion record (expected one of the two)`,
+    unknownField: (path: string, title: string, extra: readonly string[]) =>
+      `${path} names no column ${q(title)} (expected one of the keyless columns in columns${extra.length ? `: ${enList(extra)}` : '; add a column {title: ' + title + '}'})`,
+    duplicateColumn: (path: string, v: string) => `${path} ${q(v)} appears twice (expected each column title and key once)`,
+    noContentColumn: (path: string) => `${path} has no content column (expected a column {title: 内容, key: content})`,
+},
+  path: enPath,
 
   cannotEdit: (reason: string) => `cannot change this task without touching anything else: ${reason} (expected a block-style task as in plans/2023.yaml)`,
   alreadyDone: (file: string, id: number, date: string, by?: string) =>
@@ -311,8 +348,8 @@ const en: Messages = {
     `there is no ${wanted} and plans/ holds several plans: ${enList(found)} (name one with -f)`,
 
   badDate: (option: string, v: string) => `${option} ${q(v)} is not a date (expected a calendar date as YYYY-MM-DD, e.g. 2023-04-20)`,
-  badPeriod: (option: string, v: string) =>
-    `${option} ${q(v)} is not a period (expected e.g. 7月, 3-4月, Q2, 第二季度, 上半年, H2, 全年)`,
+  badPeriod: (option: string, v: string) => `${option} ${q(v)} is not a period (expected e.g. ${enList(TIME_EXAMPLES)})`,
+  periodOtherYear: (option: string, v: string, year: number) => `${option} ${q(v)} is not in the plan year ${year} (expected a time of that year, e.g. ${enList(TIME_EXAMPLES)})`,
   badMonth: (option: string, v: string) => `${option} ${q(v)} is not a month (expected a whole number from 1 to 12)`,
   badChoice: (option: string, v: string, allowed: readonly string[], hint: string) =>
     `${option} ${q(v)} is not valid (expected one of: ${enList(allowed)}${hint})`,
@@ -336,19 +373,21 @@ const en: Messages = {
     task: 'Task',
     completedBy: (by: string) => `, ${by}`,
     log: 'Progress log',
+    cancelled: 'Cancelled',
     none: 'none',
   },
 
   summary: {
     heading: (title: string) => `${title}: progress`,
     asOf: (date: string) => `As of ${date}`,
-    figures: { total: 'Tasks', done: 'Done', overdue: 'Overdue', current: 'Current', upcoming: 'Upcoming', rate: 'Completion' },
+    figures: { total: 'Tasks', done: 'Done', overdue: 'Overdue', current: 'Current', upcoming: 'Upcoming', cancelled: 'Cancelled', rate: 'Completion' },
     byPeriod: 'By period',
     byDepartment: 'By department',
     overdueTasks: 'Overdue tasks',
     completions: 'Completions',
+    cancellations: 'Cancelled tasks (not counted in the completion rate)',
     count: (heading: string, n: number) => `${heading} (${n})`,
-    columns: { department: 'Department', tasks: 'Tasks', progress: 'Progress', date: 'Date', by: 'By', note: 'Note' },
+    columns: { department: 'Department', tasks: 'Tasks', progress: 'Progress', date: 'Date', by: 'By', note: 'Note', cancelledDate: 'Cancelled', reason: 'Reason' },
     rest: 'other',
     chartBar: (label: string, done: number, overdue: number, rest: number) => `${label}: ${done} done, ${overdue} overdue, ${rest} other`,
     noOverdue: 'No task is overdue.',
@@ -383,8 +422,11 @@ const en: Messages = {
     departments: (list: string) => `Departments: ${list}`,
     status: (status: string, asOf: string) => `Status: ${status} (as of ${asOf})`,
     completed: (date: string) => `Done on: ${date}`,
+    support: (list: string) => `Co-operating: ${list}`,
+    owners: (list: string) => `Responsible: ${list}`,
+    cancelled: (date: string, reason?: string) => `Cancelled on ${date}${reason ? `: ${reason}` : ''}`,
   },
-  tally: { department: 'Department', total: 'Tasks', done: 'Done', overdue: 'Overdue' },
+  tally: { department: 'Department', total: 'Tasks', leadTotal: 'Leading', done: 'Done', overdue: 'Overdue', supportTotal: 'Supporting', supportDone: 'Supp. done', supportOverdue: 'Supp. overdue' },
   completionHeader: (program: string, shell: string) => `${shell} completion for ${program}, made by \`${program} completion ${shell}\`; the README says how to install it`,
 
   help: {

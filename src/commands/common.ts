@@ -1,8 +1,7 @@
 import type { Context } from '../context.js';
 import { PlanError, usageError } from '../errors.js';
 import { findPlanFile } from '../io/discover.js';
-import { loadPlan, openPlanFile, type LoadedPlan } from '../io/load.js';
-import { allIds, type PlanIndex } from '../io/plan-index.js';
+import { loadPlan, type LoadedPlan } from '../io/load.js';
 import { m } from '../messages.js';
 import { suggest } from '../plan/suggest.js';
 import type { Plan } from '../plan/types.js';
@@ -10,15 +9,6 @@ import type { Plan } from '../plan/types.js';
 /** Finds and loads the plan the global options name. */
 export function openPlan(ctx: Context): Promise<LoadedPlan> {
   return loadPlan(planFile(ctx));
-}
-
-/**
- * Finds and reads the plan the global options name, its tasks to be parsed as needed; `busy`:
- * the command goes on to read or draw many of them.
- */
-export async function openIndex(ctx: Context, opts: { busy?: boolean } = {}): Promise<{ file: string; index: PlanIndex }> {
-  const file = planFile(ctx);
-  return { file, index: await openPlanFile(file, opts) };
 }
 
 /** Checks that a department is in the plan's registry (exit 2 with a suggestion otherwise). */
@@ -30,12 +20,12 @@ export function checkDepartment(plan: Plan, department: string): string {
 }
 
 /** The index in annex order of each id (duplicates dropped); exit 1 naming every unknown id. */
-export function taskIndexes(file: string, plan: PlanIndex, ids: readonly number[]): number[] {
+export function taskIndexes(file: string, plan: Plan, ids: readonly number[]): number[] {
   const unique = [...new Set(ids)];
-  const indexes = unique.map((id) => plan.indexOf(id));
+  const indexes = unique.map((id) => plan.tasks.findIndex((t) => t.id === id));
   const missing = unique.filter((_, i) => indexes[i]! < 0);
   if (missing.length) {
-    const known = idRanges(allIds(plan));
+    const known = idRanges(plan.tasks.map((t) => t.id));
     throw new PlanError(missing.map((id) => m.unknownTask(file, id, known)));
   }
   return indexes;

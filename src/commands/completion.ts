@@ -1,7 +1,7 @@
 import type { Argument, Command, Option } from 'commander';
 import type { Context, Output } from '../context.js';
 import { m } from '../messages.js';
-import { parsePeriod } from '../plan/period.js';
+import { viewTasks } from '../plan/view.js';
 import { completionScript, type CompletionSpec, type OptionSpec, type Shell, type Values } from '../render/completion.js';
 import { hasControls } from '../render/terminal.js';
 import { openPlan } from './common.js';
@@ -61,7 +61,7 @@ export async function complete(what: string | undefined, ctx: Context): Promise<
     const values =
       what === 'departments' ? plan.departments
       : what === 'ids' ? plan.tasks.map((t) => String(t.id))
-      : what === 'periods' ? [...new Set(plan.tasks.map((t) => parsePeriod(t.period)!.label))]
+      : what === 'periods' ? [...new Set(viewTasks(plan, ctx.asOf).map((t) => t.period))]
       : [];
     // The shell shows these as they are: a value with control characters or line breaks is left out.
     return { stdout: values.filter((v) => !hasControls(v)).map((v) => `${v}\n`).join('') };

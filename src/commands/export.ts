@@ -42,11 +42,15 @@ export function planCalendar(plan: Plan, tasks: readonly TaskView[], asOf: strin
       summary: t.content,
       description: [
         m.ics.period(t.period, t.start, t.end),
-        m.ics.departments(t.departments.join(m.departmentSeparator)),
+        ...(t.departments.length ? [m.ics.departments(t.departments.join(m.departmentSeparator))] : []),
+        ...(t.support.length ? [m.ics.support(t.support.join(m.departmentSeparator))] : []),
+        ...(t.owners.length ? [m.ics.owners(t.owners.join(m.departmentSeparator))] : []),
+        ...Object.entries(t.fields).map(([title, text]) => `${title}：${text}`),
         m.ics.status(m.status[t.status], asOf),
         ...(t.completed ? [m.ics.completed(t.completed.date)] : []),
+        ...(t.cancelled ? [m.ics.cancelled(t.cancelled.date, t.cancelled.reason)] : []),
       ].join('\n'),
-      categories: t.departments,
+      categories: [...t.departments, ...(t.group === null ? [] : [t.group])],
     })),
   };
 }

@@ -31,7 +31,7 @@ export async function done(ids: number[], opts: DoneOptions, ctx: Context): Prom
   const update = await updatePlanFile(file, async (plan) => {
     record = completion(opts.date ?? ctx.asOf, await by, opts.note);
     const indexes = taskIndexes(file, plan, ids);
-    const refused = opts.force ? [] : indexes.map((i) => plan.task(i)).filter((t) => t.completed);
+    const refused = opts.force ? [] : indexes.map((i) => plan.tasks[i]!).filter((t) => t.completed);
     if (refused.length) throw new PlanError(refused.map((t) => m.alreadyDone(file, t.id, t.completed!.date, t.completed!.by)));
     return indexes.map((index): TaskEdit => ({ index, op: 'complete', completion: record }));
   });
@@ -43,7 +43,7 @@ export async function undo(ids: number[], opts: { format: RecordFormat }, ctx: C
   const file = planFile(ctx);
   const update = await updatePlanFile(file, (plan) => {
     const indexes = taskIndexes(file, plan, ids);
-    const open = indexes.map((i) => plan.task(i)).filter((t) => !t.completed);
+    const open = indexes.map((i) => plan.tasks[i]!).filter((t) => !t.completed);
     if (open.length) throw new PlanError(open.map((t) => m.notDone(file, t.id)));
     return indexes.map((index): TaskEdit => ({ index, op: 'uncomplete' }));
   });

@@ -1,9 +1,10 @@
 import type { Context, Output } from '../context.js';
+import { cellOf, planColumns } from '../plan/fields.js';
 import type { Plan } from '../plan/types.js';
 import { viewTasks, type TaskView } from '../plan/view.js';
 import { toJson } from '../render/json.js';
 import { GRID_FORMATS, renderGrid } from '../render/output.js';
-import { taskGrid } from '../render/tasks.js';
+import { annexGrid } from '../render/tasks.js';
 import { openPlan } from './common.js';
 import { writeOutput } from './write-output.js';
 
@@ -21,16 +22,26 @@ export function annexTitle(plan: Plan): string {
   return plan.annexTitle ?? plan.title;
 }
 
-/** The annex as JSON: title, year and one row per task (status only with --with-status). */
+/**
+ * The annex as JSON: title, year, the columns, and one row per task with its keys and its cells
+ * in column order (status only with --with-status).
+ */
 export function annexJson(plan: Plan, tasks: readonly TaskView[], withStatus: boolean) {
+  const columns = planColumns(plan);
   return {
     title: annexTitle(plan),
     year: plan.year,
+    columns: columns.map((c) => ({ title: c.title, ...(c.key && { key: c.key }) })),
     rows: tasks.map((t) => ({
       id: t.id,
       period: t.period,
       content: t.content,
       departments: [...t.departments],
+      support: [...t.support],
+      owners: [...t.owners],
+      group: t.group,
+      fields: { ...t.fields },
+      cells: columns.map((c) => cellOf(t, c)),
       ...(withStatus && { status: t.status }),
     })),
   };
@@ -43,7 +54,7 @@ export async function render(opts: RenderOptions, ctx: Context): Promise<Output>
     opts.format === 'json'
       ? toJson(annexJson(plan, tasks, opts.withStatus))
       : await renderGrid(
-          taskGrid(tasks, { title: annexTitle(plan), withStatus: opts.withStatus, mergePeriods: true }),
+          annexGrid(plan, tasks, { title: annexTitle(plan), withStatus: opts.withStatus }),
           opts.format,
           { ...ctx, ...(opts.output !== undefined && { stdoutIsTTY: false }) },
           tasks,

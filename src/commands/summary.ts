@@ -1,8 +1,8 @@
 import type { Context, Output } from '../context.js';
 import { m } from '../messages.js';
-import { summarizeTasks, type Summary } from '../plan/summary.js';
+import { summarize, type Summary } from '../plan/summary.js';
 import { paintFor } from '../render/style.js';
-import { openIndex } from './common.js';
+import { openPlan } from './common.js';
 import { writeOutput } from './write-output.js';
 
 export const SUMMARY_FORMATS = ['text', 'markdown', 'json', 'html'] as const;
@@ -16,15 +16,14 @@ export interface SummaryOptions {
 
 /** The yearly summary as of the as-of date; with --fail-on-overdue, exit 1 (after the output) when any task is overdue. */
 export async function summary(opts: SummaryOptions, ctx: Context): Promise<Output> {
-  const { index } = await openIndex(ctx, { busy: true });
-  const s = summarizeTasks(index.plan(() => false), index, ctx.asOf);
+  const { plan } = await openPlan(ctx);
+  const s = summarize(plan, ctx.asOf);
   // A file gets no colour codes, whatever FORCE_COLOR says.
   const text = await renderSummary(s, opts.format, { ...ctx, ...(opts.output !== undefined && { stdoutIsTTY: false, color: false }) });
   const out = writeOutput(text, opts.output, opts.format);
   if (!opts.failOnOverdue || s.overdue === 0) return out;
   return { ...out, stderr: [m.summary.failOnOverdue(s.overdue)], exitCode: 1 };
 }
-
 /** The summary in a format, loading only that format's renderer. */
 export async function renderSummary(s: Summary, format: SummaryFormat, ctx: Context): Promise<string> {
   switch (format) {

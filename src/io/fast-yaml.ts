@@ -1,7 +1,9 @@
 // A fast reader for the YAML that plan files are made of: block mappings and sequences, one-line
-// plain, quoted and flow-sequence scalars, comments and blank lines. It gives exactly what the
-// `yaml` package gives (YAML 1.2 core schema) or, for anything else (anchors, tags, block or
-// multi-line scalars, flow mappings, numbers other than plain digits, …), gives up and returns
+// plain and quoted scalars, one-line flow sequences and mappings of them (`[a, b]`, `{a: x, b: [y]}`,
+// `[{a: x}]`), comments and blank lines. It gives exactly what the `yaml` package gives (YAML 1.2
+// core schema) or, for anything else (anchors, tags, block or multi-line scalars, multi-line or
+// deeper flow collections, flow keys that are not strings or are not followed by `: `, empty flow
+// values, tasks written as flow mappings, numbers other than plain digits, …), gives up and returns
 // undefined so the caller parses with `yaml`. It also records where each task's keys are, so
 // that edits can be spliced without the full parser. It allocates little besides the data
 // (lines live in one typed array): on big plans, garbage collection was most of its time.
@@ -185,10 +187,16 @@ class Reader {
           this.flow = false;
         }
       } else {
-        if (role === 'task' && this.text.charCodeAt(keyEnd + 2) === 0x5b) items = [];
+        if (role === 'task') {
+          let v = keyEnd + 1;
+          while (this.text.charCodeAt(v) === SPACE) v++;
+          if (this.text.charCodeAt(v) === 0x5b) items = [];
+        }
         const v = this.inline(keyEnd + 1, contentEnd, items);
+        // Tasks in a flow sequence (`tasks: [{id: 1}]`) have no recorded layout: yaml's to read.
+        if (role === 'top' && key === 'tasks' && Array.isArray(v) && v.length > 0) giveUp();
         value[key] = v;
-        if (this.flow) kind = 'seq';
+        if (this.flow) kind = Array.isArray(v) ? 'seq' : 'map';
         this.i++;
       }
       pairs?.push({ key, keyStart: at, value: { start: this.start, end: this.end, kind, flow: this.flow, ...(items && { items }) } });
@@ -225,6 +233,8 @@ class Reader {
         end = this.end;
       } else {
         if (this.text.charCodeAt(at) === 0x2d && (this.text.charCodeAt(at + 1) === SPACE || at + 1 === contentEnd)) giveUp();
+        // A task as a flow mapping (`- {id: 1, …}`) is left to yaml, which records its keys for edits.
+        if (tasks && this.text.charCodeAt(at) === 0x7b) giveUp();
         value.push(this.inline(at, contentEnd));
         tasks?.push({ start: at, end: this.get(line, NEXT), flow: true, pairs: [] });
         this.i++;
@@ -243,13 +253,15 @@ class Reader {
     return i === to || this.text.charCodeAt(i) === 0x23;
   }
 
-  /** A value on the rest of a line: a quoted or plain scalar, or a flow sequence of them (item starts into `items`). */
+  /** A value on the rest of a line: a quoted or plain scalar, or a flow sequence or mapping (sequence item starts into `items`). */
   private inline(from: number, to: number, items?: number[]): unknown {
     let at = from;
     while (this.text.charCodeAt(at) === SPACE) at++;
     let value: unknown;
     let end: number;
-    if (this.text.charCodeAt(at) === 0x5b) [value, end] = this.flowSeq(at, to, items);
+    const c = this.text.charCodeAt(at);
+    if (c === 0x5b) [value, end] = this.flowSeq(at, to, items, false);
+    else if (c === 0x7b) [value, end] = this.flowMap(at, to, false);
     else [value, end] = this.scalar(at, to, false);
     // Only spaces and a comment may follow a value on its line.
     let i = end;
@@ -257,11 +269,12 @@ class Reader {
     if (i < to && (i === end || this.text.charCodeAt(i) !== 0x23)) giveUp();
     this.start = at;
     this.end = end;
-    this.flow = Array.isArray(value);
+    this.flow = typeof value === 'object';
     return value;
   }
 
-  private flowSeq(open: number, to: number, items?: number[]): [unknown[], number] {
+  /** `[…]` on one line: scalars, and flow mappings unless `inMap` (it is a mapping's value). */
+  private flowSeq(open: number, to: number, items: number[] | undefined, inMap: boolean): [unknown[], number] {
     const values: unknown[] = [];
     const t = this.text;
     let at = open + 1;
@@ -270,7 +283,7 @@ class Reader {
     for (;;) {
       while (t.charCodeAt(at) === SPACE) at++;
       items?.push(at);
-      const [value, end] = this.scalar(at, to, true);
+      const [value, end] = !inMap && t.charCodeAt(at) === 0x7b ? this.flowMap(at, to, true) : this.scalar(at, to, true);
       values.push(value);
       at = end;
       while (t.charCodeAt(at) === SPACE) at++;
@@ -281,8 +294,39 @@ class Reader {
     }
   }
 
-  /** A scalar starting at `at`; in a flow sequence it also ends at `,` or `]`. */
-  private scalar(at: number, to: number, inFlow: boolean): [unknown, number] {
+  /**
+   * `{…}` on one line: string keys, each followed by `: ` and a scalar, or a flow sequence of
+   * scalars unless `inSeq` (it is a sequence's item). A trailing comma is allowed, as in yaml.
+   */
+  private flowMap(open: number, to: number, inSeq: boolean): [Record<string, unknown>, number] {
+    const value: Record<string, unknown> = {};
+    const t = this.text;
+    let at = open + 1;
+    for (;;) {
+      while (t.charCodeAt(at) === SPACE) at++;
+      if (t.charCodeAt(at) === 0x7d) return [value, at + 1];
+      const [key, keyEnd] = this.scalar(at, to, true, true);
+      if (typeof key !== 'string') return giveUp();
+      if (RESERVED_KEYS.has(key) || Object.hasOwn(value, key)) giveUp();
+      at = keyEnd;
+      while (t.charCodeAt(at) === SPACE) at++;
+      // Only `key: value`: no `{a}`, `{a:}` or `{"a":b}`, whose readings are yaml's to give.
+      if (t.charCodeAt(at) !== 0x3a || t.charCodeAt(at + 1) !== SPACE) giveUp();
+      at += 2;
+      while (t.charCodeAt(at) === SPACE) at++;
+      const [v, end] = !inSeq && t.charCodeAt(at) === 0x5b ? this.flowSeq(at, to, undefined, true) : this.scalar(at, to, true);
+      value[key] = v;
+      at = end;
+      while (t.charCodeAt(at) === SPACE) at++;
+      const c = t.charCodeAt(at);
+      if (c === 0x2c) at++;
+      else if (c === 0x7d) return [value, at + 1];
+      else giveUp();
+    }
+  }
+
+  /** A scalar starting at `at`; in a flow collection it also ends at `,[]{}`, and a `key` at `: `. */
+  private scalar(at: number, to: number, inFlow: boolean, key = false): [unknown, number] {
     const t = this.text;
     const c = t[at];
     if (c === '"') {
@@ -315,6 +359,7 @@ class Reader {
       if (ch === 0x23 && t.charCodeAt(end - 1) === SPACE) break;
       if (ch === 0x3a) {
         const after = t.charCodeAt(end + 1);
+        if (key && after === SPACE) break;
         if (end + 1 >= to || after === SPACE || (inFlow && isFlowIndicator(after))) giveUp();
       }
     }

@@ -1,18 +1,17 @@
 import { isPlanError, PlanError } from '../errors.js';
 import { m } from '../messages.js';
-import type { Plan } from '../plan/types.js';
+import { SCHEMA_VERSIONS, type Plan, type SchemaVersion } from '../plan/types.js';
 import { semanticProblems } from '../plan/validate.js';
-import { readCache, writeCache } from './cache.js';
-import { fileState, type FileState } from './file-state.js';
 import { fastParse, rangesOf } from './fast-yaml.js';
-import { planIndex, type PlanIndex } from './plan-index.js';
 import { readFileBounded } from './read-bounded.js';
 import { matchesSchema } from './schema.js';
 
-/** A plan read and validated from a file. */
+/** A plan read and validated from a file, with where each task's block is in its bytes. */
 export interface LoadedPlan {
   file: string;
   plan: Plan;
+  /** Where each task's block is in the file's bytes (byte-order mark included), as [start, end) pairs. */
+  ranges: readonly number[];
 }
 
 /** The result of checking a plan's text: the plan when valid, else every located problem. */
@@ -27,54 +26,15 @@ export interface CheckResult {
 export interface PlanSource {
   readonly bytes: Buffer;
   readonly bom: boolean;
-  /** Decoded from UTF-8 without the mark (a cached plan never needs it). */
+  /** Decoded from UTF-8 without the mark. */
   readonly text: string;
-  /**
-   * The state of the file these bytes are: once read, the state they were read in (undefined
-   * when the file changed meanwhile); before, the state the file is in now.
-   */
-  readonly state: FileState | undefined;
 }
 
-/** Reads, parses and validates a plan file; throws a PlanError listing every problem. */
-export async function loadPlan(file: string): Promise<LoadedPlan> {
-  return { file, plan: (await openPlanFile(file, { busy: true })).plan() };
-}
-
-/**
- * Reads and validates a plan file (through the cache of big valid plans), for reading its tasks
- * as needed; throws a PlanError listing every problem. `busy`: the command goes on to read or
- * draw many of the tasks (see shortRunAhead).
- */
-export async function openPlanFile(file: string, opts: { source?: PlanSource; busy?: boolean } = {}): Promise<PlanIndex> {
-  const source = opts.source ?? readPlanSource(file);
-  const cached = readCache(file, source);
-  if (cached) {
-    if (opts.busy) shortRunAhead();
-    return cached;
-  }
+/** Reads, parses and validates a plan file (or the source read from it); throws a PlanError listing every problem. */
+export async function loadPlan(file: string, source: PlanSource = readPlanSource(file)): Promise<LoadedPlan> {
   const { plan, ranges, problems } = await checkPlanText(file, source.text);
   if (!plan || !ranges) throw new PlanError(problems);
-  const index = planIndex(plan, byteRanges(source, ranges));
-  writeCache(file, source.bytes, index, source.state);
-  return index;
-}
-
-/**
- * Tells V8 that the run will be short, so optimise later: a busy command on a big plan read from
- * the cache runs 100-300 ms, in which V8 compiled the functions that got hot (drawing table rows,
- * reading records) with TurboFan on another thread, too late to pay off, and Node waits for those
- * compilations before it exits. With 16 times the bytecode run before a function is optimised
- * (--interrupt-budget, V8's default 67,584), the 10k summary took 0.905x the time and 0.74x the
- * CPU, render 0.92x (interleaved rounds). Not for a plan parsed from its text: the parser runs
- * long enough to profit (10k: +4-10% with the flag). Nor for a command that reads a task or two
- * (show, done): node:v8 takes 3 ms to load, and they have nothing hot (show 10k: +5%).
- */
-function shortRunAhead(): void {
-  // V8 11.3 (Node 20) is where this was measured, and the flag is its; later V8s tier up by other
-  // rules and flags (Node 24's V8 rejects this one, on stderr), so they are left alone.
-  if (!process.versions.v8.startsWith('11.3.')) return;
-  process.getBuiltinModule('node:v8').setFlagsFromString('--interrupt-budget=1081344');
+  return { file, plan, ranges: byteRanges(source, ranges) };
 }
 
 /** Offsets in the text (ascending) as offsets in the file's bytes. */
@@ -96,9 +56,9 @@ function byteRanges(source: PlanSource, offsets: readonly number[]): number[] {
  * it cannot be read, or (when its text is first asked for) when it is not UTF-8.
  */
 export function readPlanSource(file: string, opts: { now?: boolean } = {}): PlanSource {
-  let read: { bytes: Buffer; state: FileState | undefined } | undefined;
+  let read: Buffer | undefined;
   let text: string | undefined;
-  const bytes = () => (read ??= readBytes(file)).bytes;
+  const bytes = () => (read ??= readBytes(file));
   const bom = () => bytes()[0] === 0xef && bytes()[1] === 0xbb && bytes()[2] === 0xbf;
   if (opts.now) bytes();
   return {
@@ -111,25 +71,18 @@ export function readPlanSource(file: string, opts: { now?: boolean } = {}): Plan
     get text() {
       return (text ??= decodeUtf8(file, bom() ? bytes().subarray(3) : bytes()));
     },
-    get state() {
-      return read ? read.state : fileState(file);
-    },
   };
 }
 
-/** A file's bytes, and the state they were read in unless it changed while they were read. */
-function readBytes(file: string): { bytes: Buffer; state: FileState | undefined } {
-  const before = fileState(file);
-  let bytes: Buffer;
+function readBytes(file: string): Buffer {
   try {
-    bytes = readFileBounded(file);
+    return readFileBounded(file);
   } catch (e) {
     if (isPlanError(e)) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? m.fileNotFound : code === 'EISDIR' ? m.notAFile : m.readFailed((e as Error).message);
     throw new PlanError(`${file}: ${why}`);
   }
-  return { bytes, state: before && before.key === fileState(file)?.key ? before : undefined };
 }
 
 /** UTF-8 text; throws a PlanError locating the first malformed byte sequence. */
@@ -156,7 +109,7 @@ function decodeUtf8(file: string, body: Buffer): string {
  */
 export async function checkPlanText(file: string, text: string): Promise<CheckResult> {
   const fast = fastParse(text);
-  if (fast && fast.data.schemaVersion === 1) {
+  if (fast && SCHEMA_VERSIONS.includes(fast.data.schemaVersion as SchemaVersion)) {
     const problems = !matchesSchema(fast.data) || semanticProblems(fast.data).length > 0;
     if (!problems) return { plan: fast.data as unknown as Plan, problems: [], ranges: rangesOf(fast.tasks) };
   }

@@ -1,8 +1,9 @@
-import type { NewPlan } from '../plan/new-plan.js';
+import { TASK_FIELDS } from '../plan/fields.js';
+import type { NewPlan, NewTask } from '../plan/new-plan.js';
 import type { Section, SectionItem } from '../plan/types.js';
-import { yamlFlowList, yamlScalar } from './yaml-text.js';
+import { yamlFlowList, yamlFlowMap, yamlScalar } from './yaml-text.js';
 
-const HEADER_KEYS = ['schemaVersion', 'year', 'title', 'issuer', 'docNumber', 'issued', 'notice', 'printedBy', 'printed', 'annexTitle', 'departments'] as const;
+const HEADER_KEYS = ['schemaVersion', 'year', 'title', 'issuer', 'docNumber', 'issued', 'notice', 'printedBy', 'printed', 'annexTitle', 'departments', 'columns'] as const;
 const NOTICE_KEYS = ['title', 'to', 'text'] as const;
 
 /**
@@ -20,14 +21,13 @@ export function planText(plan: NewPlan, schemaRef?: string): string {
       const notice = plan.notice!;
       header.push('notice:', ...NOTICE_KEYS.flatMap((k) => (notice[k] === undefined ? [] : [`  ${k}: ${yamlScalar(notice[k]!)}`])));
     } else if (key === 'departments') header.push(`departments: ${yamlFlowList(plan.departments)}`);
+    else if (key === 'columns') header.push('columns:', ...plan.columns!.map((c) => `  - ${yamlFlowMap({ ...c })}`));
     else header.push(`${key}: ${scalar(value as string | number)}`);
   }
   const blocks = [header.join('\n')];
   if (plan.intro !== undefined) blocks.push(`intro: ${yamlScalar(plan.intro)}`);
   if (plan.sections !== undefined) blocks.push(`sections:${plan.sections.length ? '\n' : ' []'}${plan.sections.map((s) => sectionText(s)).join('\n\n')}`);
-  const tasks = plan.tasks.map((t) =>
-    [`  - id: ${t.id}`, `    period: ${yamlScalar(t.period)}`, `    content: ${yamlScalar(t.content)}`, `    departments: ${yamlFlowList(t.departments)}`].join('\n'),
-  );
+  const tasks = plan.tasks.map(taskText);
   blocks.push(`tasks:${tasks.length ? '\n' : ' []'}${tasks.join('\n\n')}`);
   return `${blocks.join('\n\n')}\n`;
 }
@@ -36,11 +36,25 @@ function scalar(v: string | number): string {
   return typeof v === 'number' ? String(v) : yamlScalar(v);
 }
 
-/** A narrative part (or, indented, one of its items) as a block sequence entry. */
+/** A task as a block mapping: its keys in the order of the field table, then its extra fields. */
+function taskText(t: NewTask): string {
+  const lines = [`  - id: ${t.id}`];
+  for (const { key } of TASK_FIELDS) {
+    const value = t[key];
+    if (key === 'id' || value === undefined) continue;
+    lines.push(`    ${key}: ${Array.isArray(value) ? yamlFlowList(value) : yamlScalar(String(value))}`);
+  }
+  if (t.fields !== undefined) lines.push(`    fields: ${yamlFlowMap(t.fields)}`);
+  return lines.join('\n');
+}
+
+/** A narrative part (or, indented, one of its items) as a block sequence entry, numbered by `label` (schema 2) or `no`. */
 function sectionText(s: Section | SectionItem, indent = '  '): string {
-  const lines = [`${indent}- ${s.no === undefined ? `title: ${yamlScalar(s.title)}` : `no: ${scalar(s.no)}`}`];
+  const key = s.label !== undefined ? 'label' : 'no';
+  const number = s.label ?? s.no;
+  const lines = [`${indent}- ${number === undefined ? `title: ${yamlScalar(s.title)}` : `${key}: ${scalar(number)}`}`];
   const inner = `${indent}  `;
-  if (s.no !== undefined) lines.push(`${inner}title: ${yamlScalar(s.title)}`);
+  if (number !== undefined) lines.push(`${inner}title: ${yamlScalar(s.title)}`);
   if (s.text !== undefined) lines.push(`${inner}text: ${yamlScalar(s.text)}`);
   const items = 'items' in s ? s.items : undefined;
   if (items !== undefined) lines.push(`${inner}items:${items.length ? '' : ' []'}`, ...items.map((i) => sectionText(i, `${inner}  `)));

@@ -4,13 +4,13 @@ import { m } from '../messages.js';
 import type { TaskEdit } from '../plan/edits.js';
 import type { Task } from '../plan/types.js';
 import { semanticProblems } from '../plan/validate.js';
+import { applyEdits } from '../plan/edits.js';
+import type { Plan } from '../plan/types.js';
 import { writeFileAtomic } from './atomic.js';
-import { writeCache } from './cache.js';
 import { lineBreak, shiftRanges, spliceEdits, UneditableError, type Splice } from './edit.js';
 import { fastParseTask, shiftSpan, type TaskSpan } from './fast-yaml.js';
-import { checkPlanText, openPlanFile, readPlanSource, type PlanSource } from './load.js';
+import { checkPlanText, loadPlan, readPlanSource, type LoadedPlan, type PlanSource } from './load.js';
 import { acquireLock } from './lock.js';
-import type { PlanIndex } from './plan-index.js';
 import { matchesSchema } from './schema.js';
 
 /** An update made: the plan's year, and each edited task as it now is (in the order of the edits). */
@@ -23,7 +23,6 @@ export interface Update {
 interface Spliced {
   /** The new file, in parts (not copied into one buffer). */
   parts: Buffer[];
-  ranges: number[];
   /** Each edited task's block from the start of its first line, with where the task starts in it. */
   blocks: { index: number; text: string; start: number }[];
 }
@@ -34,17 +33,16 @@ interface Spliced {
  * tasks' blocks (the rest of the file is not even decoded), checks that the new text reads back
  * as exactly the intended plan, and replaces the file atomically.
  */
-export async function updatePlanFile(file: string, decide: (plan: PlanIndex) => TaskEdit[] | Promise<TaskEdit[]>): Promise<Update> {
+export async function updatePlanFile(file: string, decide: (plan: Plan) => TaskEdit[] | Promise<TaskEdit[]>): Promise<Update> {
   const lock = await acquireLock(file);
   try {
-    // Read before the cache is consulted, so that the cache vouches for these very bytes.
     const source = readPlanSource(file, { now: true });
-    const before = await openPlanFile(file, { source });
-    const edits = await decide(before);
-    if (!edits.length) return { year: before.year, tasks: [] };
+    const before = await loadPlan(file, source);
+    const edits = await decide(before.plan);
+    if (!edits.length) return { year: before.plan.year, tasks: [] };
 
     const next = await spliceFile(file, source, before, edits);
-    const after = before.withEdits(edits, next.ranges);
+    const after = applyEdits(before.plan, edits);
     if (!(await readsBackAs(file, next, after, source.bom))) {
       throw new PlanError(`${file}: ${m.cannotEdit('the edited text does not read back as intended')}`);
     }
@@ -53,8 +51,7 @@ export async function updatePlanFile(file: string, decide: (plan: PlanIndex) => 
     } catch (e) {
       throw new PlanError(`${file}: ${m.writeFailed(m.fsReason((e as NodeJS.ErrnoException).code, (e as Error).message))}`);
     }
-    writeCache(file, next.parts, after);
-    return { year: after.year, tasks: edits.map((e) => after.task(e.index)) };
+    return { year: after.year, tasks: edits.map((e) => after.tasks[e.index]!) };
   } finally {
     lock.release();
   }
@@ -64,18 +61,16 @@ export async function updatePlanFile(file: string, decide: (plan: PlanIndex) => 
  * The file with the edits spliced into their tasks' blocks. Each block is read alone to find
  * its keys; a layout the fast reader gives up on (such as a flow mapping) is located by `yaml`.
  */
-async function spliceFile(file: string, source: PlanSource, plan: PlanIndex, edits: readonly TaskEdit[]): Promise<Spliced> {
+async function spliceFile(file: string, source: PlanSource, plan: LoadedPlan, edits: readonly TaskEdit[]): Promise<Spliced> {
   const { bytes } = source;
   const eol = lineBreak(bytes.toString('latin1', 0, bytes.indexOf(10) + 1));
   const byTask = new Map<number, TaskEdit[]>();
   for (const e of edits) byTask.set(e.index, [...(byTask.get(e.index) ?? []), e]);
-  const ranges = Array.from(plan.ranges);
+  const { ranges } = plan;
   const parts: Buffer[] = [];
   const blocks: Spliced['blocks'] = [];
   let yamlSpans: TaskSpan[] | undefined;
   let at = 0;
-  let shift = 0;
-  let shifted = 0; // ranges below this are where they now are
   for (const index of [...byTask.keys()].sort((a, b) => a - b)) {
     const [start, end] = [ranges[2 * index]!, ranges[2 * index + 1]!];
     const from = bytes.lastIndexOf(10, start - 1) + 1;
@@ -94,21 +89,13 @@ async function spliceFile(file: string, source: PlanSource, plan: PlanIndex, edi
       if (e instanceof UneditableError) throw new PlanError(`${file}: ${m.cannotEdit(e.message)}`);
       throw e;
     }
-    const [newStart, newEnd] = shiftRanges(spliced.splices, [offset, text.length]) as [number, number];
-    const block = Buffer.from(spliced.text);
-    for (; shifted < 2 * index; shifted++) ranges[shifted]! += shift;
-    const moved = from + shift;
-    ranges[2 * index] = moved + Buffer.byteLength(spliced.text.slice(0, newStart));
-    ranges[2 * index + 1] = moved + Buffer.byteLength(spliced.text.slice(0, newEnd));
-    shifted = 2 * index + 2;
-    shift += block.length - (end - from);
-    parts.push(bytes.subarray(at, from), block);
+    const [newStart] = shiftRanges(spliced.splices, [offset]) as [number];
+    parts.push(bytes.subarray(at, from), Buffer.from(spliced.text));
     blocks.push({ index, text: spliced.text, start: newStart });
     at = end;
   }
-  for (; shifted < ranges.length; shifted++) ranges[shifted]! += shift;
   parts.push(bytes.subarray(at));
-  return { parts, ranges, blocks };
+  return { parts, blocks };
 }
 
 /**
@@ -116,17 +103,17 @@ async function spliceFile(file: string, source: PlanSource, plan: PlanIndex, edi
  * is enough that each edited block, read alone, is the intended task; when that cannot be
  * shown (a layout the fast reader gives up on), the whole text is read and compared instead.
  */
-async function readsBackAs(file: string, next: Spliced, after: PlanIndex, bom: boolean): Promise<boolean> {
+async function readsBackAs(file: string, next: Spliced, after: Plan, bom: boolean): Promise<boolean> {
   const local = next.blocks.every((b) => {
     const read = fastParseTask(b.text, b.start, b.text.length);
-    return read !== undefined && isDeepStrictEqual(read.task, after.task(b.index));
+    return read !== undefined && isDeepStrictEqual(read.task, after.tasks[b.index]);
   });
   if (!local) {
     const reread = await checkPlanText(file, Buffer.concat(next.parts).toString('utf8', bom ? 3 : 0));
-    return reread.plan !== undefined && isDeepStrictEqual(reread.plan, after.plan());
+    return reread.plan !== undefined && isDeepStrictEqual(reread.plan, after);
   }
   // The other tasks are as they were, valid; the edited ones are checked in a plan of their own
   // (edits add records, never change ids, periods or departments, which the checks across tasks use).
-  const edited = { ...after.plan(() => false), tasks: next.blocks.map((b) => after.task(b.index)) };
+  const edited = { ...after, tasks: next.blocks.map((b) => after.tasks[b.index]!) };
   return matchesSchema(edited) && semanticProblems(edited).length === 0;
 }

@@ -1,52 +1,60 @@
 import type { ErrorObject } from 'ajv';
 import validate from '../generated/plan-validator.js';
 import { m } from '../messages.js';
-import { formatPath, type Problem } from '../plan/validate.js';
+import type { Path, Problem } from '../plan/validate.js';
 import { suggest } from '../plan/suggest.js';
-
-type Path = (string | number)[];
 
 /** Checks data against schemas/plan.schema.json (precompiled at build time, with `verbose` errors); one problem per finding. */
 export function schemaProblems(data: unknown): Problem[] {
   if (validate(data)) return [];
-  return (validate.errors ?? []).map((e) => describe(e, data));
+  // The schema picks version 1 or 2 with if/then/else, and says "period or due" with anyOf:
+  // the branch errors say it better than "must match then schema", and the anyOf's own
+  // `required` errors are one finding, said once (semantic check: noTime).
+  return (validate.errors ?? []).filter((e) => e.keyword !== 'if' && e.keyword !== 'anyOf' && !e.schemaPath.includes('/anyOf/')).map((e) => describe(e, data));
 }
 
 function describe(e: ErrorObject, data: unknown): Problem {
   const path = pointerToPath(e.instancePath, data);
-  const where = formatPath(path);
   const value = valueAt(data, path);
   const p = e.params as Record<string, unknown>;
+  const problem = (code: Problem['code'], ...args: unknown[]): Problem => ({ path, code, args });
   switch (e.keyword) {
     case 'type':
-      return { path, message: m.wrongType(where, typeOf(value), ([] as unknown[]).concat(p.type).map(String)) };
+      return problem('wrongType', typeOf(value), ([] as unknown[]).concat(p.type).map(String));
     case 'required':
-      return { path, message: m.missingKey(where, String(p.missingProperty)) };
+      return problem('missingKey', String(p.missingProperty));
     case 'additionalProperties': {
       const key = String(p.additionalProperty);
       const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      const hint = suggest(key, allowed);
-      return { path: [...path, key], atKey: true, message: m.unknownKey(where, key, allowed, hint ? m.didYouMean(hint) : '') };
+      return { path: [...path, key], atKey: true, code: 'unknownKey', args: [key, allowed, suggest(key, allowed)] };
     }
     case 'pattern':
-      return { path, message: m.notADate(where, value) };
+      return problem('notADate', value);
     case 'minimum':
-      return { path, message: m.tooSmall(where, value, Number(p.limit)) };
+      return problem('tooSmall', value, Number(p.limit));
     case 'maximum':
-      return { path, message: m.tooLarge(where, value, Number(p.limit)) };
+      return problem('tooLarge', value, Number(p.limit));
     case 'minLength':
-      return { path, message: m.emptyText(where) };
+      return problem('emptyText');
     case 'minItems':
-      return { path, message: m.emptyList(where) };
+      return problem('emptyList');
     case 'uniqueItems': {
       const at = [...path, Number(p.i)];
-      return { path: at, message: m.duplicateItem(where, valueAt(data, at)) };
+      return { path: at, code: 'duplicateItem', args: [valueAt(data, at)] };
     }
     case 'const':
-      return { path, message: m.wrongValue(where, value, JSON.stringify(p.allowedValue)) };
+      return problem('wrongValue', value, JSON.stringify(p.allowedValue));
+    case 'enum':
+      return problem('wrongValue', value, (p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(' | '));
     default:
-      return { path, message: m.schemaOther(where, e.message ?? e.keyword) };
+      return problem('schemaOther', e.message ?? e.keyword);
   }
+}
+
+/** A problem's message, in the user's language, after its place (`tasks[6].period`). */
+export function describeProblem(p: Problem): string {
+  const say = m.problems[p.code] as (where: string, ...args: unknown[]) => string;
+  return say(m.path(p.path), ...p.args);
 }
 
 function pointerToPath(pointer: string, data: unknown): Path {

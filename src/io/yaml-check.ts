@@ -2,11 +2,11 @@
 // whose problems it locates at FILE:LINE:COL.
 import { Lexer, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import { m } from '../messages.js';
-import { SCHEMA_VERSIONS, type Plan } from '../plan/types.js';
+import { SCHEMA_VERSIONS, type Plan, type SchemaVersion } from '../plan/types.js';
 import { semanticProblems, type Problem } from '../plan/validate.js';
 import { rangesOf, type PairSpan, type Span, type TaskSpan } from './fast-yaml.js';
 import type { CheckResult } from './load.js';
-import { schemaProblems } from './schema-problems.js';
+import { describeProblem, schemaProblems } from './schema-problems.js';
 
 // Bounds for hostile input. A plan nests five deep; yaml recurses (and allocates) per level, so
 // deeper flow collections are refused before parsing (100,000 `[` would take gigabytes), and an
@@ -59,11 +59,11 @@ export function checkWithYaml(file: string, text: string): CheckResult {
   if (!isMap(doc.contents)) return done([at(doc.contents.range?.[0] ?? 0, m.notAMapping)]);
 
   const version = (data as Record<string, unknown>).schemaVersion;
-  if (typeof version === 'number' && !SCHEMA_VERSIONS.includes(version)) {
-    return done([at(offsetOf(doc, { path: ['schemaVersion'], message: '' }), m.unsupportedVersion(version, SCHEMA_VERSIONS))]);
+  if (typeof version === 'number' && !SCHEMA_VERSIONS.includes(version as SchemaVersion)) {
+    return done([at(offsetOf(doc, { path: ['schemaVersion'] }), m.unsupportedVersion(version, SCHEMA_VERSIONS))]);
   }
   const problems = [...schemaProblems(data), ...semanticProblems(data)];
-  if (problems.length) return done(problems.map((p) => at(offsetOf(doc, p), p.message)));
+  if (problems.length) return done(problems.map((p) => at(offsetOf(doc, p), describeProblem(p))));
   const tasks = taskSpans(doc);
   return { plan: data as Plan, problems: [], ranges: rangesOf(tasks) };
 }
@@ -89,7 +89,7 @@ function flowTooDeep(text: string): number | undefined {
 }
 
 /** The source offset of a problem: its value's node, or its key for `atKey`; the nearest parent when missing. */
-function offsetOf(doc: Document, problem: Problem): number {
+function offsetOf(doc: Document, problem: Pick<Problem, 'path' | 'atKey'>): number {
   let node: Node | null | undefined = doc.contents;
   let offset = node?.range?.[0] ?? 0;
   for (const [i, seg] of problem.path.entries()) {

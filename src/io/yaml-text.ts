@@ -14,9 +14,14 @@ export function yamlScalar(value: string): string {
   return fastParse(`k: ${value}\n`)?.data.k === value ? value : JSON.stringify(value);
 }
 
-/** A string as a scalar inside a flow collection, where `,[]{}` also need quotes. */
+/** A string as a scalar inside a flow collection, where `,[]{}` (and, in a mapping, `:`) also need quotes. */
 export function yamlFlowScalar(value: string): string {
-  return /[,[\]{}]/.test(value) ? JSON.stringify(value) : yamlScalar(value);
+  return /[,[\]{}:]/.test(value) ? JSON.stringify(value) : yamlScalar(value);
+}
+
+/** A flow mapping of strings: `{title: 序号, key: id}`. */
+export function yamlFlowMap(entries: Readonly<Record<string, string>>): string {
+  return `{${Object.entries(entries).map(([k, v]) => `${yamlFlowScalar(k)}: ${yamlFlowScalar(v)}`).join(', ')}}`;
 }
 
 /** A flow sequence of strings: `[局工会, 机关工会]`. */

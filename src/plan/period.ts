@@ -1,6 +1,12 @@
 import { endOfMonth } from 'date-fns';
 import { isoDate } from './dates.js';
-import type { Period } from './types.js';
+
+/** A period of the plan year (schema 1): months `from`..`to` (1-12) and its canonical label. */
+export interface Period {
+  from: number;
+  to: number;
+  label: string;
+}
 
 const QUARTERS = ['第一季度', '第二季度', '第三季度', '第四季度'] as const;
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };

@@ -1,14 +1,29 @@
-import type { Status, Task } from './types.js';
+import type { TaskTime } from './task-time.js';
+import type { LogEntry, Status, Task } from './types.js';
 
-/** A task's status on the as-of date, given its period's first and last day (all YYYY-MM-DD). */
-export function taskStatus(task: Pick<Task, 'completed'>, interval: { start: string; end: string }, asOf: string): Status {
-  return statusOn(Boolean(task.completed), interval, asOf);
+/**
+ * A task's status on the as-of date. Cancelled and done come from its records; otherwise a
+ * task is overdue once its time has ended (a recurring one: once an occurrence has ended with no
+ * log entry in it), current inside one of its windows, and upcoming before (or between) them.
+ */
+export function taskStatus(task: Pick<Task, 'completed' | 'cancelled' | 'log'>, time: TaskTime, asOf: string): Status {
+  if (task.cancelled) return 'cancelled';
+  if (task.completed) return 'done';
+  if (time.occurrences) return recurringStatus(task.log ?? [], time, asOf);
+  return openStatus(time, asOf);
 }
 
-/** The status on the as-of date of a task done or not, given its period's first and last day. */
-export function statusOn(done: boolean, interval: { start: string; end: string }, asOf: string): Status {
-  if (done) return 'done';
-  if (interval.end < asOf) return 'overdue';
-  if (interval.start > asOf) return 'upcoming';
-  return 'current';
+/** The status of a task that is neither done nor cancelled, for times that are not recurring. */
+export function openStatus(time: Pick<TaskTime, 'windows' | 'end'>, asOf: string): Status {
+  if (time.end < asOf) return 'overdue';
+  for (const w of time.windows) if (w.start <= asOf && asOf <= w.end) return 'current';
+  return 'upcoming';
+}
+
+function recurringStatus(log: readonly LogEntry[], time: TaskTime, asOf: string): Status {
+  for (const o of time.occurrences!) {
+    if (o.end >= asOf) break;
+    if (!log.some((e) => e.date >= o.start && e.date <= o.end)) return 'overdue';
+  }
+  return time.start > asOf ? 'upcoming' : 'current';
 }

@@ -1,31 +1,34 @@
-import { parsePeriod } from './period.js';
-import { tallyTasks } from './tally.js';
-import type { Completion, Plan } from './types.js';
-import { taskSource, type TaskSource, type TaskView } from './view.js';
+import { byPeriod, byUnit, type Tally } from './tally.js';
+import type { Completion, Plan, Status } from './types.js';
+import { viewTasks, type TaskView } from './view.js';
 
-/** How many tasks a group has, and how many of them are done and overdue. */
-export interface Tally {
-  total: number;
-  done: number;
-  overdue: number;
-}
+/** Counts of a group of tasks: how many, done, overdue, cancelled. */
+export type Counts = Omit<Tally, 'key'>;
 
-export interface PeriodTally extends Tally {
+export interface PeriodTally extends Counts {
   /** The canonical period label. */
   period: string;
 }
 
-export interface DepartmentTally extends Tally {
+export interface DepartmentTally extends Counts {
   department: string;
+  /** The tasks the unit co-operates on (配合), counted apart. */
+  support: Counts;
 }
 
-/** A task as the summary lists it, as the annex shows it: its period in canonical form. */
-export type ListedTask = Pick<TaskView, 'id' | 'period' | 'content' | 'departments'>;
+/** A task as the summary lists it. */
+export type ListedTask = TaskView;
 
 /** A completed task with its completion record. */
 export interface CompletedTask {
   task: ListedTask;
   completed: Completion;
+}
+
+/** A cancelled task with its cancellation record. */
+export interface CancelledTask {
+  task: ListedTask;
+  cancelled: NonNullable<TaskView['cancelled']>;
 }
 
 /** The yearly summary of a plan as of a date. */
@@ -38,7 +41,8 @@ export interface Summary {
   overdue: number;
   current: number;
   upcoming: number;
-  /** done / total, at most 4 decimals; 0 for a plan without tasks. */
+  cancelled: number;
+  /** done / (total − cancelled), at most 4 decimals; 0 for a plan without such tasks. */
   completionRate: number;
   /** In annex order of each period's first appearance. */
   byPeriod: PeriodTally[];
@@ -48,51 +52,46 @@ export interface Summary {
   overdueTasks: ListedTask[];
   /** By completion date, then annex order. */
   completions: CompletedTask[];
+  /** In annex order. */
+  cancellations: CancelledTask[];
 }
 
-/** The figures of a plan as of a date: status counts, tallies by period and department, overdue tasks, completions. */
-export function summarize(plan: Plan, asOf: string): Summary {
-  return summarizeTasks(plan, taskSource(plan.tasks), asOf);
-}
-
-/** summarize, reading in full only the tasks it lists (the overdue and the done). */
-export function summarizeTasks(plan: Pick<Plan, 'year' | 'title' | 'departments'>, source: TaskSource, asOf: string): Summary {
-  const { status, byPeriod, byDepartment } = tallyTasks(source, plan.departments, plan.year, asOf);
-  const labels = source.periods.values.map((written) => parsePeriod(written)!.label); // tallyTasks parsed them all
-  const counts: Record<TaskView['status'], number> = { done: 0, overdue: 0, current: 0, upcoming: 0 };
+/** The figures of a plan as of a date: status counts, tallies by period and department, overdue, done and cancelled tasks. */
+export function summarize(plan: Pick<Plan, 'year' | 'title' | 'departments' | 'tasks'>, asOf: string): Summary {
+  const tasks = viewTasks(plan as Plan, asOf);
+  const counts: Record<Status, number> = { done: 0, overdue: 0, current: 0, upcoming: 0, cancelled: 0 };
   const overdueTasks: ListedTask[] = [];
   const completions: CompletedTask[] = [];
-  for (let i = 0; i < status.length; i++) {
-    const s = status[i]!;
-    counts[s]++;
-    if (s !== 'overdue' && s !== 'done') continue;
-    // A task is listed as it is read, but for a period not written in canonical form.
-    const task = source.task(i);
-    const label = labels[source.periods.of[i]!]!;
-    const listed = task.period === label ? task : { ...task, period: label };
-    if (s === 'overdue') overdueTasks.push(listed);
-    else completions.push({ task: listed, completed: task.completed! });
+  const cancellations: CancelledTask[] = [];
+  for (const t of tasks) {
+    counts[t.status]++;
+    if (t.status === 'overdue') overdueTasks.push(t);
+    else if (t.status === 'done') completions.push({ task: t, completed: t.completed! });
+    else if (t.status === 'cancelled') cancellations.push({ task: t, cancelled: t.cancelled! });
   }
-  const { done } = counts;
-  const total = status.length;
+  const counted = tasks.length - counts.cancelled;
+  const units = byUnit(tasks, plan.departments);
   return {
     year: plan.year,
     title: plan.title,
     asOf,
-    total,
-    done,
-    overdue: counts.overdue,
-    current: counts.current,
-    upcoming: counts.upcoming,
-    completionRate: total ? Math.round((done / total) * 10_000) / 10_000 : 0,
-    byPeriod: byPeriod.map(({ key, ...tally }) => ({ period: key, ...tally })),
-    byDepartment: byDepartment.map(({ key, ...tally }) => ({ department: key, ...tally })),
+    total: tasks.length,
+    ...counts,
+    completionRate: counted ? Math.round((counts.done / counted) * 10_000) / 10_000 : 0,
+    byPeriod: byPeriod(tasks).map(({ key, ...c }) => ({ period: key, ...c })),
+    byDepartment: units.lead.map(({ key, ...c }, i) => ({ department: key, ...c, support: countsOf(units.support[i]!) })),
     overdueTasks,
     completions: completions.sort((a, b) => (a.completed.date < b.completed.date ? -1 : a.completed.date > b.completed.date ? 1 : 0)),
+    cancellations,
   };
 }
 
-/** A whole-number percentage of done in total, as displayed beside those counts; 0 when total is 0. */
-export function percent(done: number, total: number): number {
-  return total ? Math.round((100 * done) / total) : 0;
+function countsOf({ key: _key, ...counts }: Tally): Counts {
+  return counts;
+}
+
+/** A whole-number percentage of done in the tasks that count (cancelled ones do not), as displayed beside those counts; 0 when none count. */
+export function percent(c: Pick<Counts, 'done' | 'total' | 'cancelled'>): number {
+  const counted = c.total - c.cancelled;
+  return counted ? Math.round((100 * c.done) / counted) : 0;
 }

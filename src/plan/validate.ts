@@ -1,64 +1,131 @@
-import { m } from '../messages.js';
+import { TIME_FIELDS, UNIT_FIELDS } from './fields.js';
 import { isRealDate } from './dates.js';
 import { parsePeriod } from './period.js';
 import { suggest } from './suggest.js';
+import { isTime, parseTime } from './time.js';
 
-/** A problem at a place in the plan's data; `atKey` points at the key rather than its value. */
+export type Path = (string | number)[];
+
+/**
+ * A problem at a place in the plan's data, as data: `code` names the message and `args` fill it
+ * (after the place) at the edge, in the user's language; `atKey` points at the key rather than
+ * its value.
+ */
 export interface Problem {
-  path: (string | number)[];
-  message: string;
+  path: Path;
+  code: ProblemCode;
+  args: readonly unknown[];
   atKey?: boolean;
 }
 
-/** `tasks[6].period` for ['tasks', 6, 'period']. */
-export function formatPath(path: readonly (string | number)[]): string {
-  if (path.length === 0) return m.root;
-  return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('');
-}
+export type ProblemCode =
+  | 'notADate'
+  | 'duplicateId'
+  | 'unknownDepartmentInPlan'
+  | 'badPeriodInPlan'
+  | 'badTimeInPlan'
+  | 'otherYearInPlan'
+  | 'noTime'
+  | 'doneAndCancelled'
+  | 'unknownField'
+  | 'duplicateColumn'
+  | 'noContentColumn'
+  // from the schema check (src/io/schema-problems.ts)
+  | 'wrongType'
+  | 'missingKey'
+  | 'unknownKey'
+  | 'tooSmall'
+  | 'tooLarge'
+  | 'emptyText'
+  | 'emptyList'
+  | 'duplicateItem'
+  | 'wrongValue'
+  | 'schemaOther';
 
 const MAX_HINTS = 20;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * The checks a JSON Schema cannot express: unique ids, departments in the registry, parseable
- * periods, real calendar dates. Defensive about shape, so it can run beside the schema check.
+ * The checks a JSON Schema cannot express: unique ids, units in the registry, times that parse
+ * in the plan year, real calendar dates, fields that name a column. Defensive about shape, so
+ * it can run beside the schema check.
  */
 export function semanticProblems(data: unknown): Problem[] {
   const problems: Problem[] = [];
   if (!isObject(data)) return problems;
-  const date = (path: (string | number)[], v: unknown) => {
-    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isRealDate(v)) problems.push({ path, message: m.notADate(formatPath(path), v) });
+  const add = (path: Path, code: ProblemCode, ...args: unknown[]) => problems.push({ path, code, args });
+  const date = (path: Path, v: unknown) => {
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isRealDate(v)) add(path, 'notADate', v);
   };
   date(['issued'], data.issued);
   date(['printed'], data.printed);
+  const v2 = data.schemaVersion === 2;
+  const year = typeof data.year === 'number' ? data.year : undefined;
   const registry = Array.isArray(data.departments) ? data.departments.filter((d): d is string => typeof d === 'string') : undefined;
   const registered = new Set(registry);
+  const extraColumns = v2 ? columnProblems(data.columns, add) : new Set<string>();
   // "Did you mean" for the first few unknown departments only: each one compares with the whole registry.
   let hints = MAX_HINTS;
   if (!Array.isArray(data.tasks)) return problems;
   const firstWithId = new Map<number, number>();
   data.tasks.forEach((task, i) => {
     if (!isObject(task)) return;
-    const at = (...rest: (string | number)[]) => ['tasks', i, ...rest];
+    const at = (...rest: Path): Path => ['tasks', i, ...rest];
     if (typeof task.id === 'number') {
       const first = firstWithId.get(task.id);
       if (first === undefined) firstWithId.set(task.id, i);
-      else problems.push({ path: at('id'), message: m.duplicateId(formatPath(at('id')), task.id, formatPath(['tasks', first])) });
+      else add(at('id'), 'duplicateId', task.id, ['tasks', first]);
     }
-    if (typeof task.period === 'string' && task.period.trim() && !parsePeriod(task.period)) {
-      problems.push({ path: at('period'), message: m.badPeriodInPlan(formatPath(at('period')), task.period) });
+    for (const key of TIME_FIELDS) {
+      const text = task[key];
+      if (typeof text !== 'string' || !text.trim()) continue;
+      if (!v2) {
+        if (!parsePeriod(text)) add(at(key), 'badPeriodInPlan', text);
+      } else if (year !== undefined) {
+        const time = parseTime(text, year, key);
+        if (!isTime(time)) add(at(key), time.problem === 'otherYear' ? 'otherYearInPlan' : 'badTimeInPlan', text, time.problem === 'otherYear' ? time.year : year);
+      }
     }
-    if (registry && Array.isArray(task.departments)) {
-      task.departments.forEach((d, j) => {
-        if (typeof d !== 'string' || !d || registered.has(d)) return;
-        const hint = hints-- > 0 ? suggest(d, registry) : undefined;
-        const path = at('departments', j);
-        problems.push({ path, message: m.unknownDepartmentInPlan(formatPath(path), d, registry, hint ? m.didYouMean(hint) : '') });
-      });
+    if (v2 && task.period === undefined && task.due === undefined) add(at(), 'noTime');
+    if (registry) {
+      for (const key of UNIT_FIELDS) {
+        const units = task[key];
+        if (!Array.isArray(units)) continue;
+        units.forEach((d, j) => {
+          if (typeof d !== 'string' || !d || registered.has(d)) return;
+          add(at(key, j), 'unknownDepartmentInPlan', d, registry, hints-- > 0 ? suggest(d, registry) : undefined);
+        });
+      }
+    }
+    if (v2 && isObject(task.fields)) {
+      for (const title of Object.keys(task.fields)) if (!extraColumns.has(title)) problems.push({ path: at('fields', title), code: 'unknownField', args: [title, [...extraColumns]], atKey: true });
     }
     if (isObject(task.completed)) date(at('completed', 'date'), task.completed.date);
+    if (isObject(task.cancelled)) {
+      date(at('cancelled', 'date'), task.cancelled.date);
+      if (task.completed !== undefined) add(at('cancelled'), 'doneAndCancelled');
+    }
     if (Array.isArray(task.log)) task.log.forEach((entry, j) => isObject(entry) && date(at('log', j, 'date'), entry.date));
   });
   return problems;
+}
+
+/** Problems of a plan's `columns` (each title and key once, a content column); the titles of its extra fields. */
+function columnProblems(columns: unknown, add: (path: Path, code: ProblemCode, ...args: unknown[]) => void): Set<string> {
+  const extra = new Set<string>();
+  if (!Array.isArray(columns)) return extra;
+  const titles = new Set<string>();
+  const keys = new Set<string>();
+  columns.forEach((c, i) => {
+    if (!isObject(c) || typeof c.title !== 'string') return;
+    if (titles.has(c.title)) add(['columns', i, 'title'], 'duplicateColumn', c.title);
+    titles.add(c.title);
+    if (typeof c.key === 'string') {
+      if (keys.has(c.key)) add(['columns', i, 'key'], 'duplicateColumn', c.key);
+      keys.add(c.key);
+    } else if (c.key === undefined) extra.add(c.title);
+  });
+  if (columns.length && !keys.has('content')) add(['columns'], 'noContentColumn');
+  return extra;
 }

@@ -1,78 +1,58 @@
-import { parsePeriod, periodInterval } from './period.js';
+import { taskTime, type TaskTime } from './task-time.js';
 import { taskStatus } from './status.js';
-import type { Completion, LogEntry, Plan, Status, Task } from './types.js';
+import type { Cancellation, Completion, LogEntry, Plan, Status, Task } from './types.js';
 
-/** A task as the commands see it: canonical period, its interval and month range, status on the as-of date. */
+/** A task as the commands see it: what it holds, its time's meaning, its status on the as-of date. */
 export interface TaskView {
   id: number;
+  /** The canonical label of the task's time (its period, else its due). */
   period: string;
-  from: number;
-  to: number;
+  /** The first day of its time, and its deadline or last day. */
   start: string;
   end: string;
+  /** The time as written in the file: period and due. */
+  written: { period?: string; due?: string };
+  time: TaskTime;
   content: string;
-  departments: string[];
+  departments: readonly string[];
+  support: readonly string[];
+  owners: readonly string[];
+  group: string | null;
+  fields: Readonly<Record<string, string>>;
   status: Status;
   completed: Completion | null;
-  log: LogEntry[];
+  cancelled: Cancellation | null;
+  log: readonly LogEntry[];
 }
 
-/** One task's view; the plan must be valid (its period parses). */
+const NONE: readonly string[] = Object.freeze([]);
+const NO_LOG: readonly LogEntry[] = Object.freeze([]);
+const NO_FIELDS: Readonly<Record<string, string>> = Object.freeze({});
+
+/** One task's view; the plan must be valid (its times parse). */
 export function viewTask(task: Task, year: number, asOf: string): TaskView {
-  const period = parsePeriod(task.period);
-  if (!period) throw new Error(`unparseable period in a validated plan: ${task.period}`);
-  const interval = periodInterval(period, year);
+  const time = taskTime(task, year);
   return {
     id: task.id,
-    period: period.label,
-    from: period.from,
-    to: period.to,
-    start: interval.start,
-    end: interval.end,
+    period: time.label,
+    start: time.start,
+    end: time.end,
+    written: { ...(task.period !== undefined && { period: task.period }), ...(task.due !== undefined && { due: task.due }) },
+    time,
     content: task.content,
-    departments: task.departments,
-    status: taskStatus(task, interval, asOf),
+    departments: task.departments ?? NONE,
+    support: task.support ?? NONE,
+    owners: task.owners ?? NONE,
+    group: task.group ?? null,
+    fields: task.fields ?? NO_FIELDS,
+    status: taskStatus(task, time, asOf),
     completed: task.completed ?? null,
-    log: task.log ?? [],
+    cancelled: task.cancelled ?? null,
+    log: task.log ?? NO_LOG,
   };
 }
 
 /** Every task of a plan, in annex order. */
 export function viewTasks(plan: Plan, asOf: string): TaskView[] {
   return plan.tasks.map((t) => viewTask(t, plan.year, asOf));
-}
-
-/** Values that repeat over the tasks: the distinct ones, and each task's index among them. */
-export interface Column<T> {
-  values: readonly T[];
-  of: ArrayLike<number>;
-}
-
-/**
- * A plan's tasks in annex order, with what tallies and filters need (period, departments, done
- * or not) as columns apart from the whole task, which a big plan's cache parses only when asked
- * for: over 10,000 tasks, a handful of distinct periods and department lists.
- */
-export interface TaskSource {
-  readonly count: number;
-  /** Each task's period as written. */
-  readonly periods: Column<string>;
-  /** Each task's departments (arrays shared between tasks: not to be changed). */
-  readonly departments: Column<readonly string[]>;
-  /** 1 for a task with a completion record, else 0. */
-  readonly done: ArrayLike<number>;
-  task(i: number): Task;
-}
-
-/** The TaskSource of tasks at hand. */
-export function taskSource(tasks: readonly Task[]): TaskSource {
-  const periods = new Map<string, number>();
-  const of = Int32Array.from(tasks, (t) => periods.get(t.period) ?? (periods.set(t.period, periods.size), periods.size - 1));
-  return {
-    count: tasks.length,
-    periods: { values: [...periods.keys()], of },
-    departments: { values: tasks.map((t) => t.departments), of: Int32Array.from(tasks, (_, i) => i) },
-    done: Uint8Array.from(tasks, (t) => (t.completed ? 1 : 0)),
-    task: (i) => tasks[i]!,
-  };
 }

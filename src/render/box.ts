@@ -16,6 +16,10 @@ export interface BoxTable {
   rightAligned: readonly number[];
   /** A rule between body rows (ruled) or none (compact). */
   ruled: boolean;
+  /** Several merged columns, each with its row-spans (for cli-table3 only; drawBox draws `mergeColumn`). */
+  merges?: ReadonlyMap<number, readonly number[]>;
+  /** Rows of one cell across the table before body row `before` (cli-table3 only). */
+  categories?: readonly { before: number; title: string }[];
 }
 
 const LINE = '─';

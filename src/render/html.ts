@@ -1,4 +1,4 @@
-import { rowSpans, type Grid } from './grid.js';
+import { rowSpans, rowsWithCategories, type Grid } from './grid.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -16,6 +16,7 @@ th, td { border: 1px solid #444; padding: .4rem .6rem; vertical-align: middle; }
 th { background: #f2f2f2; }
 td.num { text-align: right; }
 td.merged { text-align: center; }
+tr.category th { text-align: left; background: #fafafa; }
 @media print { @page { size: A4; margin: 15mm; } body { margin: 0; max-width: none; } }
 `;
 
@@ -44,19 +45,22 @@ ${opts.body}
 `;
 }
 
-/** An HTML table with the grid's title as caption and merged cells as row-spans. */
+/** An HTML table with the grid's title as caption, merged cells as row-spans, category rows across the table. */
 export function htmlTable(grid: Grid): string {
-  const spans = rowSpans(grid);
+  const merged = grid.mergeColumns ?? [];
+  const spans = new Map(merged.map((c) => [c, rowSpans(grid, c)]));
   const head = grid.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('');
   const rows = grid.rows.map((row, r) => {
     const cells = row.flatMap((text, c) => {
-      if (c === grid.mergeColumn && spans[r] === 0) return [];
-      const span = c === grid.mergeColumn && spans[r]! > 1 ? ` rowspan="${spans[r]}"` : '';
-      const cls = c === grid.mergeColumn ? ' class="merged"' : grid.rightAligned?.includes(c) ? ' class="num"' : '';
-      return [`<td${span}${cls}>${escapeHtml(text)}</td>`];
+      const span = spans.get(c)?.[r];
+      if (span === 0) return [];
+      const rowspan = span !== undefined && span > 1 ? ` rowspan="${span}"` : '';
+      const cls = span !== undefined ? ' class="merged"' : grid.rightAligned?.includes(c) ? ' class="num"' : '';
+      return [`<td${rowspan}${cls}>${escapeHtml(text)}</td>`];
     });
     return `<tr>${cells.join('')}</tr>`;
   });
+  const category = (title: string) => `<tr class="category"><th colspan="${grid.columns.length}" scope="rowgroup">${escapeHtml(title)}</th></tr>`;
   const caption = grid.title ? `<caption>${escapeHtml(grid.title)}</caption>\n` : '';
-  return `<table>\n${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+  return `<table>\n${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${rowsWithCategories(grid, rows, category).join('\n')}\n</tbody>\n</table>`;
 }

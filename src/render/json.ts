@@ -1,6 +1,6 @@
 import type { TaskView } from '../plan/view.js';
 
-/** The documented JSON shape of a task (SPEC "JSON shapes"); stable for scripts. */
+/** The documented JSON shape of a task (SPEC "JSON shapes"; schema 2 adds keys only); stable for scripts. */
 export function taskJson(t: TaskView) {
   return {
     id: t.id,
@@ -14,6 +14,11 @@ export function taskJson(t: TaskView) {
       ? { date: t.completed.date, ...(t.completed.by !== undefined && { by: t.completed.by }), ...(t.completed.note !== undefined && { note: t.completed.note }) }
       : null,
     log: t.log.map((e) => ({ date: e.date, note: e.note })),
+    support: [...t.support],
+    owners: [...t.owners],
+    group: t.group,
+    fields: { ...t.fields },
+    cancelled: t.cancelled ? { date: t.cancelled.date, ...(t.cancelled.reason !== undefined && { reason: t.cancelled.reason }) } : null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { blankRepeats, type Grid } from './grid.js';
+import { blankRepeats, rowsWithCategories, type Grid } from './grid.js';
 import { escapeControls } from './terminal.js';
 
 /**
@@ -16,6 +16,8 @@ export function markdownCell(s: string): string {
 export function renderMarkdown(grid: Grid): string {
   const line = (cells: string[]) => `| ${cells.map(markdownCell).join(' | ')} |`;
   const rule = `|${grid.columns.map((_, i) => (grid.rightAligned?.includes(i) ? ' ---: ' : ' --- ')).join('|')}|`;
-  const table = [line(grid.columns), rule, ...blankRepeats(grid).map(line)].join('\n');
+  // A category row has its title, in bold, in the first cell (markdown cannot span cells).
+  const category = (title: string) => `| **${markdownCell(title)}** |${' |'.repeat(grid.columns.length - 1)}`;
+  const table = [line(grid.columns), rule, ...rowsWithCategories(grid, blankRepeats(grid).map(line), category)].join('\n');
   return (grid.title ? `### ${markdownCell(grid.title)}\n\n` : '') + table + '\n';
 }

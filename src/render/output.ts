@@ -1,7 +1,6 @@
 import type { Context } from '../context.js';
 import type { TaskView } from '../plan/view.js';
 import type { Grid } from './grid.js';
-import { STATUS_COLUMN } from './tasks.js';
 
 export const GRID_FORMATS = ['table', 'markdown', 'html', 'csv', 'tsv'] as const;
 export type GridFormat = (typeof GRID_FORMATS)[number];
@@ -15,12 +14,12 @@ export async function renderGrid(grid: Grid, format: GridFormat, ctx: Context, t
     case 'table': {
       const { renderTable, paintFor, paintStatus } = await import('./table.js');
       const style = await paintFor(ctx);
-      const hasStatus = grid.columns.length > STATUS_COLUMN;
+      const status = grid.statusColumn;
       return await renderTable(grid, {
         style,
         ruled: opts.ruled ?? false,
         ...(ctx.stdoutIsTTY && ctx.columns && { maxWidth: ctx.columns }),
-        paint: (r, c, text) => (hasStatus && c === STATUS_COLUMN ? paintStatus(tasks[r]!.status, style) : text),
+        paint: (r, c, text) => (c === status ? paintStatus(tasks[r]!.status, style) : text),
       });
     }
     case 'markdown':

@@ -27,7 +27,7 @@ export function paintFor(ctx: Pick<Context, 'color' | 'stdoutIsTTY' | 'env'>): P
   return painter(colorLevel({ color: ctx.color, isTTY: ctx.stdoutIsTTY, env: ctx.env }));
 }
 
-/** A status as the terminal shows it: done green with ✓, overdue red, current yellow, upcoming dim. */
+/** A status as the terminal shows it: done green with ✓, overdue red, current yellow, upcoming and cancelled dim. */
 export function paintStatus(status: Status, style: Paint): string {
   const label = m.status[status];
   switch (status) {
@@ -38,6 +38,7 @@ export function paintStatus(status: Status, style: Paint): string {
     case 'current':
       return style.yellow(label);
     case 'upcoming':
+    case 'cancelled':
       return style.dim(label);
   }
 }

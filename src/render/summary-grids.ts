@@ -1,7 +1,7 @@
 import { m } from '../messages.js';
-import { percent, type Summary, type Tally } from '../plan/summary.js';
+import { percent, type Counts, type Summary } from '../plan/summary.js';
 import type { Grid } from './grid.js';
-import { taskGrid } from './tasks.js';
+import { columnTitle, listGrid } from './tasks.js';
 
 /** The summary's tables, shared by the text, markdown and HTML renderers. */
 export interface SummaryGrids {
@@ -11,10 +11,11 @@ export interface SummaryGrids {
   byDepartment: Grid;
   overdue: Grid;
   completions: Grid;
+  cancellations: Grid;
 }
 
 /** A group's tally with the name it is shown under. */
-export type LabelledTally = Tally & { label: string };
+export type LabelledTally = Counts & { label: string };
 
 /** The tallies by period and by department, each labelled with its period or department. */
 export function labelledTallies(s: Summary): { byPeriod: LabelledTally[]; byDepartment: LabelledTally[] } {
@@ -25,7 +26,7 @@ export function labelledTallies(s: Summary): { byPeriod: LabelledTally[]; byDepa
 }
 
 /** The summary as tables; `progress` writes a group's progress cell (a bar, or a bare percentage). */
-export function summaryGrids(s: Summary, progress: (t: Tally) => string): SummaryGrids {
+export function summaryGrids(s: Summary, progress: (t: Counts) => string): SummaryGrids {
   const f = m.summary.figures;
   const c = m.summary.columns;
   const groups = labelledTallies(s);
@@ -36,29 +37,34 @@ export function summaryGrids(s: Summary, progress: (t: Tally) => string): Summar
   });
   return {
     figures: {
-      columns: [f.total, f.done, f.overdue, f.current, f.upcoming, f.rate],
-      rows: [[...[s.total, s.done, s.overdue, s.current, s.upcoming].map(String), progress(s)]],
-      rightAligned: [0, 1, 2, 3, 4],
+      columns: [f.total, f.done, f.overdue, f.current, f.upcoming, f.cancelled, f.rate],
+      rows: [[...[s.total, s.done, s.overdue, s.current, s.upcoming, s.cancelled].map(String), progress(s)]],
+      rightAligned: [0, 1, 2, 3, 4, 5],
     },
-    byPeriod: tallies(m.columns.period, groups.byPeriod),
+    byPeriod: tallies(columnTitle('period'), groups.byPeriod),
     byDepartment: tallies(c.department, groups.byDepartment),
-    overdue: taskGrid(s.overdueTasks),
+    overdue: listGrid(s.overdueTasks, {}),
     completions: {
-      columns: [c.date, m.columns.id, m.columns.content, c.by, c.note],
+      columns: [c.date, columnTitle('id'), columnTitle('content'), c.by, c.note],
       rows: s.completions.map(({ task, completed }) => [completed.date, String(task.id), task.content, completed.by ?? '', completed.note ?? '']),
+      rightAligned: [1],
+    },
+    cancellations: {
+      columns: [c.cancelledDate, columnTitle('id'), columnTitle('content'), c.reason],
+      rows: s.cancellations.map(({ task, cancelled }) => [cancelled.date, String(task.id), task.content, cancelled.reason ?? '']),
       rightAligned: [1],
     },
   };
 }
 
 /** `40%`: the whole-number share of done tasks. */
-export function percentText(t: Tally): string {
-  return `${percent(t.done, t.total)}%`;
+export function percentText(t: Counts): string {
+  return `${percent(t)}%`;
 }
 
 /** `████░░░░░░ 40%`: a bar of `width` cells filled as the displayed percentage, then that percentage. */
-export function progressBar(t: Tally, width = 10): string {
-  const pct = percent(t.done, t.total);
+export function progressBar(t: Counts, width = 10): string {
+  const pct = percent(t);
   const filled = Math.round((pct * width) / 100);
   return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${pct}%`;
 }

@@ -38,6 +38,7 @@ export function renderSummaryHtml(s: Summary, lang: string): string {
     charted(m.summary.byDepartment, 'chart-department', groups.byDepartment, g.byDepartment),
     listed(m.summary.overdueTasks, g.overdue, m.summary.noOverdue),
     listed(m.summary.completions, g.completions, m.summary.noCompletions),
+    ...(s.cancelled ? [listed(m.summary.cancellations, g.cancellations, '')] : []),
   ].join('\n');
   return htmlPage({ lang, title: heading, body, css: CSS });
 }

@@ -29,5 +29,6 @@ export function renderSummaryMarkdown(s: Summary): string {
     section(m.summary.byDepartment, g.byDepartment),
     section(m.summary.count(m.summary.overdueTasks, s.overdueTasks.length), g.overdue, m.summary.noOverdue),
     section(m.summary.count(m.summary.completions, s.completions.length), g.completions, m.summary.noCompletions),
+    ...(s.cancelled ? [section(m.summary.count(m.summary.cancellations, s.cancelled), g.cancellations)] : []),
   ].join('');
 }

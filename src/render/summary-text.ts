@@ -26,7 +26,7 @@ export async function renderSummaryText(s: Summary, opts: { style: Paint; maxWid
 
   const labels = g.figures.columns;
   const width = Math.max(...labels.map(displayWidth)) + 2;
-  const paintFigure = [String, greenIfAny, redIfAny, String, String, greenBar];
+  const paintFigure = [String, greenIfAny, redIfAny, String, String, String, greenBar];
   const figures = g.figures.rows[0]!.map((value, i) => `${padDisplay(labels[i]!, width)}${paintFigure[i]!(value)}\n`).join('');
 
   return [
@@ -35,5 +35,6 @@ export async function renderSummaryText(s: Summary, opts: { style: Paint; maxWid
     section(m.summary.byDepartment, await tallies(g.byDepartment)),
     await listed(m.summary.overdueTasks, g.overdue, m.summary.noOverdue),
     await listed(m.summary.completions, g.completions, m.summary.noCompletions),
+    ...(s.cancelled ? [await listed(m.summary.cancellations, g.cancellations, '')] : []),
   ].join('');
 }

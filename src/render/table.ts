@@ -31,18 +31,23 @@ export async function renderTable(grid: Grid, opts: TableOptions): Promise<strin
     const fitted = fit && c === fit.column ? wrapDisplay(text, fit.width) : text;
     return paint ? paint(r, c, fitted) : fitted;
   };
+  const merged = grid.mergeColumns ?? [];
+  const categories = grid.categories ?? [];
+  // drawBox draws one merged column and no category rows; more is cli-table3's.
+  const simple = merged.length <= 1 && categories.length === 0;
   const table: BoxTable = {
     head: grid.columns.map((c) => style.bold(c)),
     rows: paint || fit ? rows.map((row, r) => row.map((text, c) => cell(r, c, text))) : rows,
-    spans: rowSpans(grid),
-    ...(grid.mergeColumn !== undefined && { mergeColumn: grid.mergeColumn }),
+    spans: merged.length ? rowSpans(grid, merged[0]!) : rows.map(() => 1),
+    ...(merged.length && { mergeColumn: merged[0] }),
     rightAligned: grid.rightAligned ?? [],
     ruled: Boolean(opts.ruled),
+    ...(!simple && { merges: new Map(merged.map((c) => [c, rowSpans(grid, c)])), categories: categories.map((c) => ({ ...c, title: escapeControls(c.title) })) }),
   };
   // drawBox draws what cli-table3 draws, in a fraction of the time; cli-table3 draws what drawBox
   // cannot exactly (emoji), unless a cell is long enough to make cli-table3 take seconds.
   // (Cells are screened before painting and wrapping, which add no emoji.)
-  const body = long || boxable(table, emoji) ? drawBox(table) : (await import('./cli-table.js')).drawCliTable3(table);
+  const body = simple && (long || boxable(table, emoji)) ? drawBox(table) : (await import('./cli-table.js')).drawCliTable3(table);
   const title = grid.title ? `${style.bold(escapeControls(grid.title))}\n` : '';
   return `${title}${body}\n`;
 }
