@@ -51,10 +51,10 @@ function describe(e: ErrorObject, data: unknown): Problem {
   }
 }
 
-/** A problem's message, in the user's language, after its place (`tasks[6].period`). */
+/** A problem's message, in the user's language, after its place (`tasks[6].period`; for a problem at a key, the mapping that has it). */
 export function describeProblem(p: Problem): string {
   const say = m.problems[p.code] as (where: string, ...args: unknown[]) => string;
-  return say(m.path(p.path), ...p.args);
+  return say(m.path(p.atKey ? p.path.slice(0, -1) : p.path), ...p.args);
 }
 
 function pointerToPath(pointer: string, data: unknown): Path {

@@ -71,9 +71,9 @@ describe('prototype keys', () => {
 
 describe('values and keys that are not what they seem', () => {
   it.each([
-    ['a mapping with a toString key where a number goes', withCompletion.replace('schemaVersion: 1', 'schemaVersion: {toString: 1}'), 'p.yaml:1:16: schemaVersion is "{\\"toString\\":1}" (expected 1)'],
+    ['a mapping with a toString key where a number goes', withCompletion.replace('schemaVersion: 1', 'schemaVersion: {toString: 1}'), 'p.yaml:1:16: schemaVersion is "{\\"toString\\":1}" (expected 1 | 2)'],
     ['a mapping with valueOf and toString', withCompletion.replace('year: 2024', 'year: {valueOf: 1, toString: 2}'), 'p.yaml:2:7: year is a mapping (expected a whole number)'],
-    ['a list that contains itself', withCompletion.replace('schemaVersion: 1', 'schemaVersion: &a [*a]'), 'p.yaml:1:19: schemaVersion is "[…]" (expected 1)'],
+    ['a list that contains itself', withCompletion.replace('schemaVersion: 1', 'schemaVersion: &a [*a]'), 'p.yaml:1:19: schemaVersion is "[…]" (expected 1 | 2)'],
     ['a task with a toString key', withCompletion.replace('    period: 1-2月', '    toString: x\n    period: 1-2月'), 'p.yaml:7:5: tasks[0] has an unknown key "toString"'],
     ['a hasOwnProperty key at the top', withCompletion.replace('title:', 'hasOwnProperty: 1\ntitle:'), 'p.yaml:3:1: the plan has an unknown key "hasOwnProperty"'],
   ])('%s: a located problem, no internal error', async (_name, text, expected) => {

@@ -35,7 +35,7 @@ describe('checkPlanText', () => {
     ['duplicate key', 'year: 1\nyear: 2\n', ['p.yaml:2:1: YAML syntax error: Map keys must be unique']],
     ['a list at the top', '- a\n', ['p.yaml:1:1: the top level is not a mapping']],
     ['a scalar at the top', 'hello\n', ['p.yaml:1:1: the top level is not a mapping']],
-    ['future schema version', miniPlan().replace('schemaVersion: 1', 'schemaVersion: 2'), ['p.yaml:1:16: schemaVersion 2 is not supported (this tool reads schema version 1)']],
+    ['future schema version', miniPlan().replace('schemaVersion: 1', 'schemaVersion: 3'), ['p.yaml:1:16: schemaVersion 3 is not supported (this tool reads schema version 1, 2)']],
     ['missing year', miniPlan().replace('year: 2024\n', ''), ['p.yaml:1:1: the plan lacks "year" (it is required)']],
     ['unknown top key', miniPlan().replace('title:', 'colour: red\ntitle:'), ['p.yaml:3:1: the plan has an unknown key "colour" (expected one of: schemaVersion, year, title']],
     ['typo in a task key', miniPlan().replace('    period: 1-2月', '    perod: 1-2月'), ['p.yaml:6:5: tasks[0] lacks "period"', 'p.yaml:7:5: tasks[0] has an unknown key "perod" (expected one of: id, period, content, departments, completed, log; did you mean "period"?)']],

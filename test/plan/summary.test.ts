@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { percent, summarize, summarizeTasks } from '../../src/plan/summary.js';
+import { percent, summarize } from '../../src/plan/summary.js';
 import type { Plan, Task } from '../../src/plan/types.js';
-import { taskSource } from '../../src/plan/view.js';
 
 const task = (id: number, period: string, departments: string[], completed?: Task['completed']): Task => ({
   id,
@@ -59,18 +58,18 @@ describe('summarize', () => {
 
   it('groups by canonical period in annex order of first appearance', () => {
     expect(summarize(plan(), '2024-07-15').byPeriod).toEqual([
-      { period: '1-2月', total: 3, done: 1, overdue: 2 },
-      { period: '第二季度', total: 1, done: 1, overdue: 0 },
-      { period: '全年', total: 1, done: 0, overdue: 0 },
-      { period: '11-12月', total: 1, done: 1, overdue: 0 },
+      { period: '1-2月', total: 3, done: 1, overdue: 2, cancelled: 0 },
+      { period: '第二季度', total: 1, done: 1, overdue: 0, cancelled: 0 },
+      { period: '全年', total: 1, done: 0, overdue: 0, cancelled: 0 },
+      { period: '11-12月', total: 1, done: 1, overdue: 0, cancelled: 0 },
     ]);
   });
 
   it('counts a task with two departments for each, in registry order, listing a department without tasks', () => {
     expect(summarize(plan(), '2025-01-01').byDepartment).toEqual([
-      { department: '乙部', total: 4, done: 2, overdue: 2 },
-      { department: '甲部', total: 4, done: 1, overdue: 3 },
-      { department: '丙部', total: 0, done: 0, overdue: 0 },
+      { department: '乙部', total: 4, done: 2, overdue: 2, cancelled: 0, support: { total: 0, done: 0, overdue: 0, cancelled: 0 } },
+      { department: '甲部', total: 4, done: 1, overdue: 3, cancelled: 0, support: { total: 0, done: 0, overdue: 0, cancelled: 0 } },
+      { department: '丙部', total: 0, done: 0, overdue: 0, cancelled: 0, support: { total: 0, done: 0, overdue: 0, cancelled: 0 } },
     ]);
   });
 
@@ -123,17 +122,29 @@ describe('percent', () => {
     [199, 200, 100],
     [25, 25, 100],
   ])('%i of %i is %i%%', (done, total, expected) => {
-    expect(percent(done, total)).toBe(expected);
+    expect(percent({ done, total, cancelled: 0 })).toBe(expected);
+  });
+
+  it('leaves cancelled tasks out', () => {
+    expect(percent({ done: 1, total: 4, cancelled: 2 })).toBe(50);
+    expect(percent({ done: 0, total: 2, cancelled: 2 })).toBe(0);
   });
 });
 
-describe('summarizeTasks', () => {
-  it('reads in full only the tasks it lists (overdue and done), and gives what summarize gives', () => {
-    const p = plan();
-    const read: number[] = [];
-    const source = { ...taskSource(p.tasks), task: (i: number) => (read.push(p.tasks[i]!.id), p.tasks[i]!) };
-    expect(summarizeTasks(p, source, '2024-04-15')).toEqual(summarize(p, '2024-04-15'));
-    // 1, 3, 6 done; 2 and 5 overdue (1-2月); 4 (全年) current
-    expect(read.sort()).toEqual([1, 2, 3, 5, 6]);
+describe('cancelled tasks', () => {
+  it('are reported apart and do not count against the completion rate', () => {
+    const tasks: Task[] = [
+      { id: 1, period: '3月', content: 'a', departments: ['甲部'], completed: { date: '2024-03-10' } },
+      { id: 2, period: '3月', content: 'b', departments: ['甲部'] },
+      { id: 3, period: '3月', content: 'c', departments: ['甲部'], cancelled: { date: '2024-02-01', reason: '上级通知取消' } },
+      { id: 4, period: '3月', content: 'd', departments: ['乙部'], cancelled: { date: '2024-02-02' } },
+    ];
+    const s = summarize({ ...plan(tasks), schemaVersion: 2 }, '2024-04-01');
+    expect([s.total, s.done, s.overdue, s.cancelled, s.completionRate]).toEqual([4, 1, 1, 2, 0.5]);
+    expect(s.cancellations.map((c) => [c.task.id, c.cancelled.reason])).toEqual([[3, '上级通知取消'], [4, undefined]]);
+    expect(s.overdueTasks.map((t) => t.id)).toEqual([2]);
+    expect(s.byPeriod).toEqual([{ period: '3月', total: 4, done: 1, overdue: 1, cancelled: 2 }]);
+    const all = summarize({ ...plan(tasks.slice(2)), schemaVersion: 2 }, '2024-04-01');
+    expect(all.completionRate).toBe(0);
   });
 });
