@@ -5,7 +5,7 @@ import { columnTitle, listGrid } from './tasks.js';
 
 /** The summary's tables, shared by the text, markdown and HTML renderers. */
 export interface SummaryGrids {
-  /** One row: total, done, overdue, current, upcoming, completion rate. */
+  /** One row: total, done, overdue, current, upcoming, cancelled (when any), completion rate. */
   figures: Grid;
   byPeriod: Grid;
   byDepartment: Grid;
@@ -37,9 +37,10 @@ export function summaryGrids(s: Summary, progress: (t: Counts) => string): Summa
   });
   return {
     figures: {
-      columns: [f.total, f.done, f.overdue, f.current, f.upcoming, f.cancelled, f.rate],
-      rows: [[...[s.total, s.done, s.overdue, s.current, s.upcoming, s.cancelled].map(String), progress(s)]],
-      rightAligned: [0, 1, 2, 3, 4, 5],
+      // A plan without cancelled tasks (every schema 1 plan) shows no column for them.
+      columns: [f.total, f.done, f.overdue, f.current, f.upcoming, ...(s.cancelled ? [f.cancelled] : []), f.rate],
+      rows: [[...[s.total, s.done, s.overdue, s.current, s.upcoming, ...(s.cancelled ? [s.cancelled] : [])].map(String), progress(s)]],
+      rightAligned: s.cancelled ? [0, 1, 2, 3, 4, 5] : [0, 1, 2, 3, 4],
     },
     byPeriod: tallies(columnTitle('period'), groups.byPeriod),
     byDepartment: tallies(c.department, groups.byDepartment),

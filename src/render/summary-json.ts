@@ -1,6 +1,6 @@
 import type { Summary } from '../plan/summary.js';
 
-/** The documented JSON shape of the summary (SPEC "JSON shapes"), keys in that order; stable for scripts. */
+/** The documented JSON shape of the summary (SPEC "JSON shapes", with schema 2's `cancelled`), keys in that order; stable for scripts. */
 export function summaryJson(s: Summary) {
   return {
     year: s.year,
@@ -13,9 +13,8 @@ export function summaryJson(s: Summary) {
     upcoming: s.upcoming,
     cancelled: s.cancelled,
     completionRate: s.completionRate,
-    byPeriod: s.byPeriod.map((t) => ({ period: t.period, total: t.total, done: t.done, overdue: t.overdue, cancelled: t.cancelled })),
-    byDepartment: s.byDepartment.map((t) => ({ department: t.department, total: t.total, done: t.done, overdue: t.overdue, cancelled: t.cancelled, support: { ...t.support } })),
-    overdueTasks: s.overdueTasks.map((t) => ({ id: t.id, period: t.period, content: t.content, departments: [...t.departments], support: [...t.support], owners: [...t.owners], group: t.group })),
-    cancelledTasks: s.cancellations.map(({ task, cancelled }) => ({ id: task.id, period: task.period, content: task.content, cancelled: { ...cancelled } })),
+    byPeriod: s.byPeriod.map((t) => ({ period: t.period, total: t.total, done: t.done, overdue: t.overdue })),
+    byDepartment: s.byDepartment.map((t) => ({ department: t.department, total: t.total, done: t.done, overdue: t.overdue })),
+    overdueTasks: s.overdueTasks.map((t) => ({ id: t.id, period: t.period, content: t.content, departments: [...t.departments] })),
   };
 }

@@ -26,8 +26,9 @@ export async function renderSummaryText(s: Summary, opts: { style: Paint; maxWid
 
   const labels = g.figures.columns;
   const width = Math.max(...labels.map(displayWidth)) + 2;
-  const paintFigure = [String, greenIfAny, redIfAny, String, String, String, greenBar];
-  const figures = g.figures.rows[0]!.map((value, i) => `${padDisplay(labels[i]!, width)}${paintFigure[i]!(value)}\n`).join('');
+  // Done green, overdue red, the bar green (the last figure); the others as they are.
+  const paintFigure = (i: number, value: string) => (i === 1 ? greenIfAny(value) : i === 2 ? redIfAny(value) : i === labels.length - 1 ? greenBar(value) : value);
+  const figures = g.figures.rows[0]!.map((value, i) => `${padDisplay(labels[i]!, width)}${paintFigure(i, value)}\n`).join('');
 
   return [
     `${style.bold(escapeControls(m.summary.heading(s.title)))}\n${m.summary.asOf(s.asOf)}\n\n${figures}`,

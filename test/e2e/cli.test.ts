@@ -13,7 +13,7 @@ describe('usage errors exit 2 and name the bad value and what is accepted', () =
     [['list', '--period'], '选项 --period 缺少值'],
     [['list', '--month', '13'], '--month "13" 不是月份 (应为 1 到 12 的整数)'],
     [['list', '--month', 'x'], '--month "x" 不是月份'],
-    [['list', '--status', 'finished'], '--status "finished" 无效 (应为：done、overdue、current、upcoming、open'],
+    [['list', '--status', 'finished'], '--status "finished" 无效 (应为：done、overdue、current、upcoming、cancelled、open'],
     [['list', '--status', 'don'], '是否想输入 "done"'],
     [['list', '--department', '机关'], '--department "机关" 不是本计划的部门 (应为：局工会、机关工会、女工委、组织人事处；是否想输入 "机关工会"？)'],
     [['list', '--as-of', '2023-02-30'], '--as-of "2023-02-30" 不是日期'],
@@ -49,7 +49,7 @@ describe('a plan that cannot be used exits 1 with a located message and stays un
   const cases: [string, string | Buffer, RegExp][] = [
     ['syntax error', 'schemaVersion: 1\ntasks: [1\nyear: 2\n', /^plan: plans\/2023\.yaml:3:1: YAML 语法错误：/],
     ['empty file', '', /^plan: plans\/2023\.yaml:1:1: 文件是空的/],
-    ['future schemaVersion', miniPlan().replace('schemaVersion: 1', 'schemaVersion: 3'), /^plan: plans\/2023\.yaml:1:16: schemaVersion 3 不受支持 \(本工具支持的版本：1\)/],
+    ['future schemaVersion', miniPlan().replace('schemaVersion: 1', 'schemaVersion: 3'), /^plan: plans\/2023\.yaml:1:16: schemaVersion 3 不受支持 \(本工具支持的版本：1、2\)/],
     ['bad period', miniPlan().replace('1-2月', '13月'), /^plan: plans\/2023\.yaml:7:13: tasks\[0\]\.period "13月" 不是有效的计划时间/],
     ['not UTF-8', Buffer.from([0x61, 0x3a, 0x20, 0xff, 0x0a]), /^plan: plans\/2023\.yaml:1:4: 不是 UTF-8 编码的文本/],
   ];

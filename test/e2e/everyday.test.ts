@@ -287,18 +287,18 @@ describe('plan departments and plan periods', () => {
 
   it('counts per period in annex order, as JSON, CSV, TSV and markdown', async () => {
     expect(JSON.parse(plan(['periods', '--format', 'json']).stdout)).toEqual([
-      { period: '1-2月', total: 4, done: 0, overdue: 4 },
-      { period: '3-4月', total: 3, done: 0, overdue: 3 },
-      { period: '5-6月', total: 3, done: 0, overdue: 0 },
-      { period: '7-8月', total: 3, done: 0, overdue: 0 },
-      { period: '9-10月', total: 3, done: 0, overdue: 0 },
-      { period: '11-12月', total: 4, done: 0, overdue: 0 },
-      { period: '全年', total: 5, done: 0, overdue: 0 },
+      { period: '1-2月', total: 4, done: 0, overdue: 4, cancelled: 0 },
+      { period: '3-4月', total: 3, done: 0, overdue: 3, cancelled: 0 },
+      { period: '5-6月', total: 3, done: 0, overdue: 0, cancelled: 0 },
+      { period: '7-8月', total: 3, done: 0, overdue: 0, cancelled: 0 },
+      { period: '9-10月', total: 3, done: 0, overdue: 0, cancelled: 0 },
+      { period: '11-12月', total: 4, done: 0, overdue: 0, cancelled: 0 },
+      { period: '全年', total: 5, done: 0, overdue: 0, cancelled: 0 },
     ]);
     expect(plan(['periods', '--format', 'csv']).stdout.split('\r\n').slice(0, 2)).toEqual(['计划时间,任务数,已完成,已逾期', '1-2月,4,0,4']);
     expect(plan(['departments', '--format', 'tsv']).stdout.split('\n')[1]).toBe('局工会\t20\t0\t5');
     expect(plan(['departments', '--format', 'markdown']).stdout.split('\n').slice(0, 3)).toEqual(['| 部门 | 任务数 | 已完成 | 已逾期 |', '| --- | ---: | ---: | ---: |', '| 局工会 | 20 | 0 | 5 |']);
-    expect(JSON.parse(plan(['departments', '--format', 'json']).stdout)[3]).toEqual({ department: '组织人事处', total: 4, done: 0, overdue: 1 });
+    expect(JSON.parse(plan(['departments', '--format', 'json']).stdout)[3]).toEqual({ department: '组织人事处', total: 4, done: 0, overdue: 1, cancelled: 0, support: { total: 0, done: 0, overdue: 0, cancelled: 0 } });
   });
 
   it('writes CSV to a file with a BOM', async () => {

@@ -56,8 +56,14 @@ describe('plan list', () => {
       status: 'current',
       completed: null,
       log: [],
+      // schema 2's keys, after the SPEC's own
+      support: [],
+      owners: [],
+      group: null,
+      fields: {},
+      cancelled: null,
     });
-    expect(Object.keys(task)).toEqual(['id', 'period', 'start', 'end', 'content', 'departments', 'status', 'completed', 'log']);
+    expect(Object.keys(task)).toEqual(['id', 'period', 'start', 'end', 'content', 'departments', 'status', 'completed', 'log', 'support', 'owners', 'group', 'fields', 'cancelled']);
   });
 
   it.each([
@@ -129,7 +135,23 @@ describe('plan render', () => {
     const json = JSON.parse(plan(['render', '--format', 'json']).stdout);
     expect(json.title).toBe('2023年市城管执法局工会主要工作计划表');
     expect(json.rows).toHaveLength(25);
-    expect(json.rows[1]).toEqual({ id: 2, period: '1-2月', content: '发放机关职工春节慰问品', departments: ['局工会', '机关工会'] });
+    expect(json.columns).toEqual([
+      { title: '序号', key: 'id' },
+      { title: '计划时间', key: 'period' },
+      { title: '内容', key: 'content' },
+      { title: '负责部门', key: 'departments' },
+    ]);
+    expect(json.rows[1]).toEqual({
+      id: 2,
+      period: '1-2月',
+      content: '发放机关职工春节慰问品',
+      departments: ['局工会', '机关工会'],
+      support: [],
+      owners: [],
+      group: null,
+      fields: {},
+      cells: ['2', '1-2月', '发放机关职工春节慰问品', '局工会、机关工会'],
+    });
   });
 
   it('writes to a file with -o, CSV with a BOM for Excel', () => {

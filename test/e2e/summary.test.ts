@@ -38,7 +38,7 @@ describe('plan summary', () => {
     const r = plan(['summary', '--format', 'json', '--as-of', '2023-12-31']);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(['year', 'title', 'asOf', 'total', 'done', 'overdue', 'current', 'upcoming', 'completionRate', 'byPeriod', 'byDepartment', 'overdueTasks']);
+    expect(Object.keys(json)).toEqual(['year', 'title', 'asOf', 'total', 'done', 'overdue', 'current', 'upcoming', 'cancelled', 'completionRate', 'byPeriod', 'byDepartment', 'overdueTasks']);
     expect(json).toMatchObject({ year: 2023, title: '2023年市城管执法局工会工作计划', asOf: '2023-12-31', total: 25, done: 7, overdue: 9, current: 9, upcoming: 0, completionRate: 0.28 });
     expect(json.byPeriod.map((p: { period: string }) => p.period)).toEqual(['1-2月', '3-4月', '5-6月', '7-8月', '9-10月', '11-12月', '全年']);
     expect(json.byDepartment[1]).toEqual({ department: '机关工会', total: 13, done: 5, overdue: 4 });

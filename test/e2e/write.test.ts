@@ -64,7 +64,7 @@ describe('plan done', () => {
     const t = setup();
     const r = t.plan(['done', '7', '--date', '2023-04-20', '--format', 'json']);
     expect(JSON.parse(r.stdout)).toEqual([
-      { id: 7, period: '3-4月', start: '2023-03-01', end: '2023-04-30', content: '“书香城管”读书沙龙', departments: ['局工会', '机关工会'], status: 'done', completed: { date: '2023-04-20' }, log: [] },
+      { id: 7, period: '3-4月', start: '2023-03-01', end: '2023-04-30', content: '“书香城管”读书沙龙', departments: ['局工会', '机关工会'], status: 'done', completed: { date: '2023-04-20' }, log: [], support: [], owners: [], group: null, fields: {}, cancelled: null },
     ]);
   });
 

@@ -20,17 +20,34 @@ const grid: Grid = {
     ['3', '3-4月', 'x'],
     ['4', '1-2月', 'y'],
   ],
-  mergeColumn: 1,
+  mergeColumns: [1],
   rightAligned: [0],
 };
 
 describe('merged periods', () => {
   it('spans consecutive equal values only', () => {
-    expect(rowSpans(grid)).toEqual([2, 0, 1, 1]);
+    expect(rowSpans(grid, 1)).toEqual([2, 0, 1, 1]);
     expect(blankRepeats(grid).map((r) => r[1])).toEqual(['1-2月', '', '3-4月', '1-2月']);
   });
   it('spans nothing without a merge column', () => {
-    expect(rowSpans({ ...grid, mergeColumn: undefined })).toEqual([1, 1, 1, 1]);
+    expect(rowSpans({ ...grid, mergeColumns: undefined }, 1)).toEqual([1, 1, 1, 1]);
+  });
+  it('ends a run where a merged column to its left ends, and at a category row', () => {
+    const g: Grid = {
+      columns: ['工作任务', '时间', '内容'],
+      rows: [
+        ['甲', '3月', 'a'],
+        ['甲', '3月', 'b'],
+        ['乙', '3月', 'c'],
+        ['乙', '3月', 'd'],
+        ['乙', '3月', 'e'],
+      ],
+      mergeColumns: [0, 1],
+      categories: [{ before: 4, title: '二、其他' }],
+    };
+    expect(rowSpans(g, 0)).toEqual([2, 0, 2, 0, 1]);
+    expect(rowSpans(g, 1)).toEqual([2, 0, 2, 0, 1]);
+    expect(blankRepeats(g).map((r) => r.slice(0, 2).join('|'))).toEqual(['甲|3月', '|', '乙|3月', '|', '乙|3月']);
   });
 });
 

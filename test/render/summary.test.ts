@@ -45,14 +45,14 @@ describe('progress bar', () => {
     [3, 20, '██░░░░░░░░ 15%'], // the bar follows the displayed 15%, not 1.5 cells
     [3, 3, '██████████ 100%'],
   ])('%i of %i: %s', (done, total, bar) => {
-    expect(progressBar({ done, total, overdue: 0 })).toBe(bar);
+    expect(progressBar({ done, total, overdue: 0, cancelled: 0 })).toBe(bar);
   });
 });
 
 describe('json', () => {
   it('has the SPEC shape exactly: keys in order, types', () => {
     const json = JSON.parse(JSON.stringify(summaryJson(s)));
-    expect(Object.keys(json)).toEqual(['year', 'title', 'asOf', 'total', 'done', 'overdue', 'current', 'upcoming', 'completionRate', 'byPeriod', 'byDepartment', 'overdueTasks']);
+    expect(Object.keys(json)).toEqual(['year', 'title', 'asOf', 'total', 'done', 'overdue', 'current', 'upcoming', 'cancelled', 'completionRate', 'byPeriod', 'byDepartment', 'overdueTasks']);
     expect(json).toEqual({
       year: 2024,
       title: hostile.title,
@@ -62,6 +62,7 @@ describe('json', () => {
       overdue: 1,
       current: 1,
       upcoming: 0,
+      cancelled: 0,
       completionRate: 0.3333,
       byPeriod: [
         { period: '1-2月', total: 1, done: 0, overdue: 1 },
