@@ -169,6 +169,11 @@ const zh = {
   },
   // Everyday use: new plans (init, import), calendar export, tallies, shell completion
   badYear: (what: string, v: string) => `${what} ${q(v)} 不是年份 (应为四位数的年份，如 2024)`,
+  migrate: {
+    done: (file: string, n: number) => `已将 ${file} 升级为 schema 版本 2 (改动 ${n} 处：schemaVersion 与正文编号 no → label)`,
+    already: (file: string) => `${file} 已是 schema 版本 2，无需升级`,
+    notValidAfter: (file: string) => `${file}: 升级为 schema 版本 2 后不能通过检查，文件未改动 (请先改正下列问题)`,
+  },
   newPlan: {
     exists: (file: string) => `${file}: 文件已存在，不会覆盖 (请用 -o 指定另一个文件，或先移走它)`,
     created: (file: string, tasks: number, departments: number) => `已创建 ${file} (${tasks} 项任务，${departments} 个部门)`,
@@ -256,7 +261,8 @@ const zh = {
       year: '计划年度 (默认：表格标题中的四位年份)',
     },
     export: { summary: '导出为日历文件 (iCalendar)：每项任务一个覆盖其计划时间的全天日程' },
-    departments: { summary: '按部门统计任务数、已完成和已逾期 (按部门名录顺序)' },
+    departments: { summary: '按单位统计牵头与配合的任务数、已完成和已逾期 (按名录顺序)' },
+    migrate: { summary: '把 schema 版本 1 的计划文件升级为版本 2 (只改 schemaVersion 和 no: 两种行)' },
     periods: { summary: '按计划时间统计任务数、已完成和已逾期 (按附件顺序)' },
     completion: { summary: '输出 shell 补全脚本：bash、zsh 或 fish (安装方法见 README)', shell: 'bash、zsh 或 fish' },
   },
@@ -397,6 +403,11 @@ const en: Messages = {
     failOnOverdue: (n: number) => `${n} task${n === 1 ? ' is' : 's are'} overdue (exit code 1 because of --fail-on-overdue)`,
   },
   badYear: (what: string, v: string) => `${what} ${q(v)} is not a year (expected four digits, e.g. 2024)`,
+  migrate: {
+    done: (file: string, n: number) => `upgraded ${file} to schema version 2 (${n} changes: schemaVersion, and the narrative's no → label)`,
+    already: (file: string) => `${file} is schema version 2 already; nothing to do`,
+    notValidAfter: (file: string) => `${file}: as schema version 2 it would not pass the checks; the file is unchanged (fix these first)`,
+  },
   newPlan: {
     exists: (file: string) => `${file}: the file exists; it is not overwritten (name another file with -o, or move it away first)`,
     created: (file: string, tasks: number, departments: number) =>
@@ -484,7 +495,8 @@ const en: Messages = {
       year: 'the plan year (default: the 4-digit year in the table title)',
     },
     export: { summary: 'export as a calendar (iCalendar): one all-day event per task spanning its period' },
-    departments: { summary: 'count tasks, done and overdue per department (registry order)' },
+    departments: { summary: 'count tasks led and supported, done and overdue per unit (registry order)' },
+    migrate: { summary: 'upgrade a schema version 1 plan file to version 2 (changes only the schemaVersion and no: lines)' },
     periods: { summary: 'count tasks, done and overdue per period (annex order)' },
     completion: { summary: 'print a shell completion script: bash, zsh or fish (README says how to install it)', shell: 'bash, zsh or fish' },
   },

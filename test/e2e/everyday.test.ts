@@ -327,7 +327,7 @@ describe('language of the new commands', () => {
     expect(run(['import', 'bad.txt'], { cwd: dir, env: { LANG: 'en_US.UTF-8' } }).stderr).toBe(
       'plan: bad.txt:2:3: the period "13月" is not valid (expected e.g. 7月, 3-4月, 第二季度, 上半年, 全年)\n',
     );
-    for (const command of ['init', 'import', 'export', 'departments', 'periods', 'completion']) {
+    for (const command of ['init', 'import', 'export', 'migrate', 'departments', 'periods', 'completion']) {
       const en = run([command, '--help', '--lang', 'en'], { cwd: dir }).stdout;
       expect(en).toContain('Examples:');
       expect(en).toContain('Usage: plan');
@@ -387,7 +387,7 @@ describe('plan completion', () => {
       expect(r.stderr).toBe('');
       return r.stdout.split('\n').filter(Boolean);
     };
-    expect(complete('plan', '')).toEqual(['list', 'show', 'render', 'done', 'undo', 'log', 'summary', 'validate', 'init', 'import', 'export', 'departments', 'periods', 'completion', 'help']);
+    expect(complete('plan', '')).toEqual(['list', 'show', 'render', 'done', 'undo', 'log', 'summary', 'validate', 'init', 'import', 'export', 'migrate', 'departments', 'periods', 'completion', 'help']);
     expect(complete('plan', 'de')).toEqual(['departments']);
     expect(complete('plan', 'list', '--de')).toEqual(['--department']);
     expect(complete('plan', 'export', '-')).toEqual(['--format', '-o', '--output', '-V', '--version', '-f', '--file', '--as-of', '--no-color', '--lang', '-h', '--help']);

@@ -32,11 +32,29 @@ describe('rolloverPlan', () => {
   it('keeps the tasks without completion records or logs, periods canonical', async () => {
     const done: Plan = {
       ...seed,
+      schemaVersion: 1,
       tasks: [
         { id: 7, period: '3～4 月', content: '读书沙龙', departments: ['局工会'], completed: { date: '2023-04-20', by: '张三', note: '好' }, log: [{ date: '2023-03-15', note: '场地' }] },
       ],
     };
     expect(rolloverPlan(done, 2024).tasks).toEqual([{ id: 7, period: '3-4月', content: '读书沙龙', departments: ['局工会'] }]);
+  });
+
+  it('keeps schema 2 times as written, and every key but the records; a time naming the old year becomes canonical', () => {
+    const v2: Plan = {
+      ...seed,
+      schemaVersion: 2,
+      columns: [{ title: '序号', key: 'id' }, { title: '工作任务', key: 'content' }, { title: '考核要点' }, { title: '完成时限', key: 'due' }],
+      tasks: [
+        { id: 1, period: '三、四月份', content: 'a', support: ['局工会'], owners: ['王敏'], group: '一、建功立业', fields: { 考核要点: '不少于200人' }, cancelled: { date: '2023-02-01' } },
+        { id: 2, due: '2023年10月底前', content: 'b', log: [{ date: '2023-03-01', note: 'x' }] },
+      ],
+    };
+    expect(rolloverPlan(v2, 2024).tasks).toEqual([
+      { id: 1, period: '三、四月份', content: 'a', support: ['局工会'], owners: ['王敏'], group: '一、建功立业', fields: { 考核要点: '不少于200人' } },
+      { id: 2, due: '10月底前', content: 'b' },
+    ]);
+    expect(rolloverPlan(v2, 2024).columns).toEqual(v2.columns);
   });
 
   it('changes the year only where it stands alone as four digits', async () => {

@@ -33,7 +33,7 @@ describe('plans/2023.yaml is the seed document', () => {
 
   it('keeps the header data', () => {
     expect(plan).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       year: 2023,
       title: '2023年市城管执法局工会工作计划',
       issuer: '上海市城市管理行政执法局工会委员会',
@@ -47,13 +47,13 @@ describe('plans/2023.yaml is the seed document', () => {
   it('keeps the narrative word for word (page breaks joined)', () => {
     const parts = [plan.intro];
     for (const s of plan.sections ?? []) {
-      parts.push(`${s.no}、${s.title}`);
+      parts.push(`${s.label}、${s.title}`);
       if (s.text) parts.push(s.text);
-      for (const i of s.items ?? []) parts.push(`（${i.no}）${i.title}。${i.text}`);
+      for (const i of s.items ?? []) parts.push(`（${i.label}）${i.title}。${i.text}`);
     }
     const narrative = seed.slice(seed.indexOf('2023 年，是全面'), seed.indexOf('附件：')).replace(/\s*\n\s*/g, '');
     expect(parts.join('')).toBe(narrative);
-    expect(plan.sections?.map((s) => s.no)).toEqual(['一', '二', '三', '四']);
+    expect(plan.sections?.map((s) => s.label)).toEqual(['一', '二', '三', '四']);
   });
 
   it('has no completion records and tells editors where its schema is', () => {
