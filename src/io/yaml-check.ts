@@ -2,6 +2,7 @@
 // whose problems it locates at FILE:LINE:COL.
 import { Lexer, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import { m } from '../messages.js';
+import { TIME_FIELDS } from '../plan/fields.js';
 import { SCHEMA_VERSIONS, type Plan, type SchemaVersion } from '../plan/types.js';
 import { semanticProblems, type Problem } from '../plan/validate.js';
 import { rangesOf, type PairSpan, type Span, type TaskSpan } from './fast-yaml.js';
@@ -50,6 +51,7 @@ export function checkWithYaml(file: string, text: string): CheckResult {
     return { problems: [...done(shown).problems, ...(rest > 0 ? [`${file}: ${m.moreSyntaxErrors(rest)}`] : [])] };
   }
   if (doc.contents === null) return done([at(0, m.emptyFile)]);
+  timesAsWritten(doc, text);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -66,6 +68,22 @@ export function checkWithYaml(file: string, text: string): CheckResult {
   if (problems.length) return done(problems.map((p) => at(offsetOf(doc, p), describeProblem(p))));
   const tasks = taskSpans(doc);
   return { plan: data as Plan, problems: [], ranges: rangesOf(tasks) };
+}
+
+/**
+ * A time written as a number (`due: 2024.09`, as in a 完成时限 column) is the text written:
+ * YAML would read a float, and 2024.10 as 2024.1.
+ */
+function timesAsWritten(doc: Document, text: string): void {
+  const tasks = doc.get('tasks', true);
+  if (!isSeq(tasks)) return;
+  for (const task of tasks.items) {
+    if (!isMap(task)) continue;
+    for (const key of TIME_FIELDS) {
+      const node = task.get(key, true);
+      if (isScalar(node) && typeof node.value === 'number' && node.range) node.value = text.slice(node.range[0], node.range[1]);
+    }
+  }
 }
 
 // Tokens the lexer emits that are not source text: start of document, end of flow, scalar next.

@@ -23,8 +23,8 @@ export interface Category {
 }
 
 /**
- * For each row, how many rows the cell of a merged column spans: n on the first row of a run, 0
- * on the rest. A run ends at a category row and where a run of a merged column left of it ends
+ * For each row, how many rows the cell of a merged column spans: n on the first row of a run of
+ * equal cells that are not blank, 0 on the rest. A run ends at a category row and where a run of a merged column left of it ends
  * (a period does not merge across two tasks' groups).
  */
 export function rowSpans(grid: Grid, column: number): number[] {
@@ -35,7 +35,7 @@ export function rowSpans(grid: Grid, column: number): number[] {
   const left = merged.filter((c) => c < column).map((c) => rowSpans(grid, c));
   let first = 0;
   grid.rows.forEach((row, i) => {
-    if (i > 0 && !breaks.has(i) && row[column] === grid.rows[first]![column] && left.every((s) => s[i] === 0)) {
+    if (i > 0 && !breaks.has(i) && row[column] !== '' && row[column] === grid.rows[first]![column] && left.every((s) => s[i] === 0)) {
       spans[first]!++;
       spans[i] = 0;
     } else first = i;
