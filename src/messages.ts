@@ -105,6 +105,7 @@ const zh = {
   cannotEdit: (reason: string) => `无法在不改动其他内容的前提下修改该任务：${reason} (应为 plans/2023.yaml 那样的块格式任务)`,
   alreadyDone: (file: string, id: number, date: string, by?: string) =>
     `${file}: 任务 ${id} 已于 ${date} 完成${by ? `，记录人 ${by}` : ''} (如需改写完成记录，请加 --force)`,
+  isCancelled: (file: string, id: number, date: string) => `${file}: 任务 ${id} 已于 ${date} 取消，不能记录完成 (应为未取消的任务；如需恢复，请删除该任务的 cancelled)`,
   notDone: (file: string, id: number) => `${file}: 任务 ${id} 尚未完成，没有可撤销的完成记录 (应为已完成的任务)`,
   emptyNote: '进展内容为空 (应为一段文字，如 "场地已落实")',
   recordedDone: (ids: number[], date: string, by?: string) => `已记录完成：任务 ${zhList(ids)} (${date}${by ? `，${by}` : ''})`,
@@ -343,6 +344,7 @@ const en: Messages = {
   cannotEdit: (reason: string) => `cannot change this task without touching anything else: ${reason} (expected a block-style task as in plans/2023.yaml)`,
   alreadyDone: (file: string, id: number, date: string, by?: string) =>
     `${file}: task ${id} was already done on ${date}${by ? ` by ${by}` : ''} (use --force to replace the record)`,
+  isCancelled: (file: string, id: number, date: string) => `${file}: task ${id} was cancelled on ${date} and cannot be marked done (expected a task not cancelled; to restore it, remove its cancelled record)`,
   notDone: (file: string, id: number) => `${file}: task ${id} is not done, so there is no completion to undo (expected a done task)`,
   emptyNote: 'the note is empty (expected some text, such as "venue booked")',
   recordedDone: (ids: number[], date: string, by?: string) => `recorded as done: task ${enList(ids)} (${date}${by ? `, ${by}` : ''})`,

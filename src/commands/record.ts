@@ -31,6 +31,8 @@ export async function done(ids: number[], opts: DoneOptions, ctx: Context): Prom
   const update = await updatePlanFile(file, async (plan) => {
     record = completion(opts.date ?? ctx.asOf, await by, opts.note);
     const indexes = taskIndexes(file, plan, ids);
+    const cancelled = indexes.map((i) => plan.tasks[i]!).filter((t) => t.cancelled);
+    if (cancelled.length) throw new PlanError(cancelled.map((t) => m.isCancelled(file, t.id, t.cancelled!.date)));
     const refused = opts.force ? [] : indexes.map((i) => plan.tasks[i]!).filter((t) => t.completed);
     if (refused.length) throw new PlanError(refused.map((t) => m.alreadyDone(file, t.id, t.completed!.date, t.completed!.by)));
     return indexes.map((index): TaskEdit => ({ index, op: 'complete', completion: record }));

@@ -229,7 +229,7 @@ describe('schema 2 plans written by hand', () => {
     expect(t.bytes().toString()).toBe(before.replace(anchor, `${anchor}    completed:\n      date: 2024-03-10\n      by: 王敏\n`));
     expect(t.plan('undo', '1').code).toBe(0);
     expect(t.bytes().toString()).toBe(before);
-    expect(t.plan('done', '4')).toMatchObject({ code: 1 });
+    expect(t.plan('done', '4')).toMatchObject({ code: 1, stderr: 'plan: plans/2024.yaml: 任务 4 已于 2024-04-01 取消，不能记录完成 (应为未取消的任务；如需恢复，请删除该任务的 cancelled)\n' });
     expect(t.bytes().toString()).toBe(before);
   });
 
