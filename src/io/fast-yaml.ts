@@ -60,15 +60,22 @@ const NOT_A_STRING = [
 const MAYBE_NOT_A_STRING = '~nNtTfF.+-0123456789';
 const INDICATORS = '-?:,[]{}#&*!|>%@`';
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
-const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isFlowIndicator = (c: number) => c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;
 const SPACE = 0x20;
+const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/y;
+const SPACES = / */y;
+/** What ends a plain scalar outside flow collections (` #`), or makes it not one this reader reads. */
+const BLOCK_PLAIN_STOP = /[\x00-\x1f\x7f-\x9f]|:(?: |$)| #/;
 
-/** The plan's data and task layout, or undefined when the text is not in the simple subset. */
-export function fastParse(text: string): FastParse | undefined {
+/**
+ * The plan's data and task layout, or undefined when the text is not in the simple subset.
+ * Without `pairs`, each task's layout is only where it starts and ends (what loading a plan
+ * needs); with it, where each of its keys and values is (what an edit needs).
+ */
+export function fastParse(text: string, opts: { pairs?: boolean } = {}): FastParse | undefined {
   if (/[\t\0\u2028\u2029\ufeff]|\r(?!\n)/.test(text)) return undefined;
   try {
-    return new Reader(text).document();
+    return new Reader(text, opts.pairs ?? true).document();
   } catch (e) {
     if (e instanceof GiveUp) return undefined;
     throw e;
@@ -90,8 +97,13 @@ class Reader {
   private start = 0;
   private end = 0;
   private flow = false;
+  /** Where the scalar or flow collection read last ends (returned beside the value, without an array for the pair). */
+  private after = 0;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly withPairs: boolean,
+  ) {
     let breaks = 1;
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) breaks++;
     const lines = new Int32Array(breaks * 4);
@@ -100,8 +112,9 @@ class Reader {
       const nl = text.indexOf('\n', start);
       const next = nl < 0 ? text.length : nl + 1;
       const end = nl < 0 ? text.length : nl > start && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
-      let at = start;
-      while (at < end && text.charCodeAt(at) === SPACE) at++;
+      SPACES.lastIndex = start;
+      SPACES.test(text);
+      const at = Math.min(SPACES.lastIndex, end);
       // Blank and comment-only lines carry nothing; a `%` directive or `---`/`...` marker is not ours.
       if (at < end && text.charCodeAt(at) !== 0x23) {
         if (at === start && (text[at] === '%' || /^(?:---|\.\.\.)(?: |$)/.test(text.slice(at, Math.min(end, at + 4))))) giveUp();
@@ -117,12 +130,8 @@ class Reader {
     this.count = n;
   }
 
-  private get(line: number, field: number): number {
-    return this.lines[line * 4 + field]!;
-  }
-
   document(): FastParse {
-    if (this.count === 0 || this.get(0, INDENT) !== 0) giveUp();
+    if (this.count === 0 || this.lines[INDENT]! !== 0) giveUp();
     const data = this.map(0, 'top');
     if (this.i < this.count) giveUp();
     return { data, tasks: this.tasks };
@@ -130,20 +139,16 @@ class Reader {
 
   /** Where the `:` of a `key: ` (a plain identifier, then a space or the line's end) is, else -1. */
   private keyEnd(at: number, to: number): number {
-    const t = this.text;
-    const first = t.charCodeAt(at);
-    if (!(isLetter(first) || first === 0x5f)) return -1;
-    let i = at + 1;
-    for (; i < to; i++) {
-      const c = t.charCodeAt(i);
-      if (!(isLetter(c) || c === 0x5f || (c >= 0x30 && c <= 0x39))) break;
-    }
-    return i < to && t.charCodeAt(i) === 0x3a && (i + 1 === to || t.charCodeAt(i + 1) === SPACE) ? i : -1;
+    // A sticky search (native) rather than a loop over the key's characters (interpreted).
+    IDENTIFIER.lastIndex = at;
+    if (!IDENTIFIER.test(this.text)) return -1;
+    const i = IDENTIFIER.lastIndex;
+    return i < to && this.text.charCodeAt(i) === 0x3a && (i + 1 === to || this.text.charCodeAt(i + 1) === SPACE) ? i : -1;
   }
 
   private isSeqItem(line: number): boolean {
-    const at = this.get(line, AT);
-    return this.text.charCodeAt(at) === 0x2d && (at + 1 === this.get(line, END) || this.text.charCodeAt(at + 1) === SPACE);
+    const at = this.lines[line * 4 + AT]!;
+    return this.text.charCodeAt(at) === 0x2d && (at + 1 === this.lines[line * 4 + END]! || this.text.charCodeAt(at + 1) === SPACE);
   }
 
   /**
@@ -152,15 +157,15 @@ class Reader {
    */
   private map(indent: number, role: 'top' | 'task' | 'other', pairs?: PairSpan[]): Record<string, unknown> {
     const value: Record<string, unknown> = {};
-    const start = this.get(this.i, AT);
+    const start = this.lines[this.i * 4 + AT]!;
     let end = start;
     while (this.i < this.count) {
       const line = this.i;
-      const lineIndent = this.get(line, INDENT);
+      const lineIndent = this.lines[line * 4 + INDENT]!;
       if (lineIndent < indent) break;
       if (lineIndent > indent) giveUp();
-      const at = this.get(line, AT);
-      const contentEnd = this.get(line, END);
+      const at = this.lines[line * 4 + AT]!;
+      const contentEnd = this.lines[line * 4 + END]!;
       const keyEnd = this.keyEnd(at, contentEnd);
       if (keyEnd < 0) giveUp();
       const key = this.text.slice(at, keyEnd);
@@ -169,11 +174,11 @@ class Reader {
       let items: number[] | undefined;
       if (this.blank(keyEnd + 1, contentEnd)) {
         this.i++;
-        const childIndent = this.i < this.count ? this.get(this.i, INDENT) : -1;
+        const childIndent = this.i < this.count ? this.lines[this.i * 4 + INDENT]! : -1;
         const tasks = role === 'top' && key === 'tasks' ? this.tasks : undefined;
         if (childIndent > indent || (childIndent === indent && this.isSeqItem(this.i))) {
           if (this.isSeqItem(this.i)) {
-            if (role === 'task') items = [];
+            if (pairs) items = [];
             value[key] = this.seq(childIndent, tasks, items);
             kind = 'seq';
           } else {
@@ -183,11 +188,11 @@ class Reader {
         } else {
           value[key] = null;
           this.start = keyEnd + 1;
-          this.end = this.get(line, NEXT);
+          this.end = this.lines[line * 4 + NEXT]!;
           this.flow = false;
         }
       } else {
-        if (role === 'task') {
+        if (pairs) {
           let v = keyEnd + 1;
           while (this.text.charCodeAt(v) === SPACE) v++;
           if (this.text.charCodeAt(v) === 0x5b) items = [];
@@ -200,7 +205,7 @@ class Reader {
         this.i++;
       }
       pairs?.push({ key, keyStart: at, value: { start: this.start, end: this.end, kind, flow: this.flow, ...(items && { items }) } });
-      end = kind !== 'scalar' && !this.flow ? this.end : this.get(line, NEXT);
+      end = kind !== 'scalar' && !this.flow ? this.end : this.lines[line * 4 + NEXT]!;
     }
     this.start = start;
     this.end = end;
@@ -211,34 +216,34 @@ class Reader {
   /** A block sequence whose dashes sit at `indent`; with `tasks`, its mapping items are recorded there. */
   private seq(indent: number, tasks?: TaskSpan[], items?: number[]): unknown[] {
     const value: unknown[] = [];
-    const start = this.get(this.i, AT);
+    const start = this.lines[this.i * 4 + AT]!;
     let end = start;
     while (this.i < this.count) {
       const line = this.i;
-      if (this.get(line, INDENT) < indent) break;
-      if (this.get(line, INDENT) > indent || !this.isSeqItem(line)) giveUp();
-      const contentEnd = this.get(line, END);
-      let at = this.get(line, AT) + 1;
+      if (this.lines[line * 4 + INDENT]! < indent) break;
+      if (this.lines[line * 4 + INDENT]! > indent || !this.isSeqItem(line)) giveUp();
+      const contentEnd = this.lines[line * 4 + END]!;
+      let at = this.lines[line * 4 + AT]! + 1;
       while (at < contentEnd && this.text.charCodeAt(at) === SPACE) at++;
       items?.push(at);
       if (at === contentEnd || this.text.charCodeAt(at) === 0x23) giveUp(); // an item on the next lines: not ours
       if (this.keyEnd(at, contentEnd) >= 0) {
         // `- key: value` opens a mapping whose keys line up with this first key.
-        const column = this.get(line, INDENT) + at - this.get(line, AT);
+        const column = this.lines[line * 4 + INDENT]! + at - this.lines[line * 4 + AT]!;
         this.lines[line * 4 + INDENT] = column;
         this.lines[line * 4 + AT] = at;
-        const pairs: PairSpan[] | undefined = tasks ? [] : undefined;
+        const pairs: PairSpan[] | undefined = tasks && this.withPairs ? [] : undefined;
         value.push(this.map(column, tasks ? 'task' : 'other', pairs));
-        tasks?.push({ start: at, end: this.end, flow: false, pairs: pairs! });
+        tasks?.push({ start: at, end: this.end, flow: false, pairs: pairs ?? [] });
         end = this.end;
       } else {
         if (this.text.charCodeAt(at) === 0x2d && (this.text.charCodeAt(at + 1) === SPACE || at + 1 === contentEnd)) giveUp();
         // A task as a flow mapping (`- {id: 1, …}`) is left to yaml, which records its keys for edits.
         if (tasks && this.text.charCodeAt(at) === 0x7b) giveUp();
         value.push(this.inline(at, contentEnd));
-        tasks?.push({ start: at, end: this.get(line, NEXT), flow: true, pairs: [] });
+        tasks?.push({ start: at, end: this.lines[line * 4 + NEXT]!, flow: true, pairs: [] });
         this.i++;
-        end = this.get(line, NEXT);
+        end = this.lines[line * 4 + NEXT]!;
       }
     }
     this.start = start;
@@ -257,12 +262,9 @@ class Reader {
   private inline(from: number, to: number, items?: number[]): unknown {
     let at = from;
     while (this.text.charCodeAt(at) === SPACE) at++;
-    let value: unknown;
-    let end: number;
     const c = this.text.charCodeAt(at);
-    if (c === 0x5b) [value, end] = this.flowSeq(at, to, items, false);
-    else if (c === 0x7b) [value, end] = this.flowMap(at, to, false);
-    else [value, end] = this.scalar(at, to, false);
+    const value = c === 0x5b ? this.flowSeq(at, to, items, false) : c === 0x7b ? this.flowMap(at, to, false) : this.scalar(at, to, false);
+    const end = this.after;
     // Only spaces and a comment may follow a value on its line.
     let i = end;
     while (i < to && this.text.charCodeAt(i) === SPACE) i++;
@@ -274,59 +276,63 @@ class Reader {
   }
 
   /** `[…]` on one line: scalars, and flow mappings unless `inMap` (it is a mapping's value). */
-  private flowSeq(open: number, to: number, items: number[] | undefined, inMap: boolean): [unknown[], number] {
+  private flowSeq(open: number, to: number, items: number[] | undefined, inMap: boolean): unknown[] {
     const values: unknown[] = [];
     const t = this.text;
     let at = open + 1;
     while (t.charCodeAt(at) === SPACE) at++;
-    if (t.charCodeAt(at) === 0x5d) return [values, at + 1];
+    if (t.charCodeAt(at) === 0x5d) return this.ends(values, at + 1);
     for (;;) {
       while (t.charCodeAt(at) === SPACE) at++;
       items?.push(at);
-      const [value, end] = !inMap && t.charCodeAt(at) === 0x7b ? this.flowMap(at, to, true) : this.scalar(at, to, true);
-      values.push(value);
-      at = end;
+      values.push(!inMap && t.charCodeAt(at) === 0x7b ? this.flowMap(at, to, true) : this.scalar(at, to, true));
+      at = this.after;
       while (t.charCodeAt(at) === SPACE) at++;
       const c = t.charCodeAt(at);
       if (c === 0x2c) at++;
-      else if (c === 0x5d) return [values, at + 1];
+      else if (c === 0x5d) return this.ends(values, at + 1);
       else giveUp();
     }
+  }
+
+  /** A value read, ending at `end`. */
+  private ends<T>(value: T, end: number): T {
+    this.after = end;
+    return value;
   }
 
   /**
    * `{…}` on one line: string keys, each followed by `: ` and a scalar, or a flow sequence of
    * scalars unless `inSeq` (it is a sequence's item). A trailing comma is allowed, as in yaml.
    */
-  private flowMap(open: number, to: number, inSeq: boolean): [Record<string, unknown>, number] {
+  private flowMap(open: number, to: number, inSeq: boolean): Record<string, unknown> {
     const value: Record<string, unknown> = {};
     const t = this.text;
     let at = open + 1;
     for (;;) {
       while (t.charCodeAt(at) === SPACE) at++;
-      if (t.charCodeAt(at) === 0x7d) return [value, at + 1];
-      const [key, keyEnd] = this.scalar(at, to, true, true);
+      if (t.charCodeAt(at) === 0x7d) return this.ends(value, at + 1);
+      const key = this.scalar(at, to, true, true);
       if (typeof key !== 'string') return giveUp();
       if (RESERVED_KEYS.has(key) || Object.hasOwn(value, key)) giveUp();
-      at = keyEnd;
+      at = this.after;
       while (t.charCodeAt(at) === SPACE) at++;
       // Only `key: value`: no `{a}`, `{a:}` or `{"a":b}`, whose readings are yaml's to give.
       if (t.charCodeAt(at) !== 0x3a || t.charCodeAt(at + 1) !== SPACE) giveUp();
       at += 2;
       while (t.charCodeAt(at) === SPACE) at++;
-      const [v, end] = !inSeq && t.charCodeAt(at) === 0x5b ? this.flowSeq(at, to, undefined, true) : this.scalar(at, to, true);
-      value[key] = v;
-      at = end;
+      value[key] = !inSeq && t.charCodeAt(at) === 0x5b ? this.flowSeq(at, to, undefined, true) : this.scalar(at, to, true);
+      at = this.after;
       while (t.charCodeAt(at) === SPACE) at++;
       const c = t.charCodeAt(at);
       if (c === 0x2c) at++;
-      else if (c === 0x7d) return [value, at + 1];
+      else if (c === 0x7d) return this.ends(value, at + 1);
       else giveUp();
     }
   }
 
   /** A scalar starting at `at`; in a flow collection it also ends at `,[]{}`, and a `key` at `: `. */
-  private scalar(at: number, to: number, inFlow: boolean, key = false): [unknown, number] {
+  private scalar(at: number, to: number, inFlow: boolean, key = false): unknown {
     const t = this.text;
     const c = t[at];
     if (c === '"') {
@@ -336,7 +342,7 @@ class Reader {
       const inner = t.slice(at + 1, end);
       // JSON's escapes are a subset of YAML's; anything else goes to the full parser.
       if (/[\x00-\x1f\x7f-\x9f]/.test(inner) || inner.replace(/\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/g, '').includes('\\')) giveUp();
-      return [JSON.parse(`"${inner}"`) as string, end + 1];
+      return this.ends(JSON.parse(`"${inner}"`) as string, end + 1);
     }
     if (c === "'") {
       let end = at + 1;
@@ -348,11 +354,18 @@ class Reader {
       }
       const inner = t.slice(at + 1, end);
       if (/[\x00-\x1f\x7f-\x9f]/.test(inner)) giveUp();
-      return [inner.replace(/''/g, "'"), end + 1];
+      return this.ends(inner.replace(/''/g, "'"), end + 1);
     }
     if (c === undefined || at >= to || INDICATORS.includes(c)) giveUp();
     let end = at;
-    for (; end < to; end++) {
+    if (!inFlow) {
+      // Outside flow collections a plain scalar runs to ` #` or the line's end: one search
+      // (native) rather than a loop over its characters, which runs in the interpreter in a
+      // short process.
+      const stop = BLOCK_PLAIN_STOP.exec(t.slice(at, to));
+      if (stop && stop[0] !== ' #') giveUp();
+      end = stop ? at + stop.index : to;
+    } else for (; end < to; end++) {
       const ch = t.charCodeAt(end);
       if (ch < SPACE || (ch >= 0x7f && ch <= 0x9f)) giveUp();
       if (inFlow && isFlowIndicator(ch)) break;
@@ -365,11 +378,12 @@ class Reader {
     }
     while (t.charCodeAt(end - 1) === SPACE) end--;
     const raw = t.slice(at, end);
-    if (MAYBE_NOT_A_STRING.includes(c!)) {
-      if (/^[0-9]{1,15}$/.test(raw)) return [Number(raw), end];
+    // (None of the other readings has a character beyond ASCII: `3-4月` is a string at once.)
+    if (MAYBE_NOT_A_STRING.includes(c!) && raw.charCodeAt(raw.length - 1) < 0x80) {
+      if (/^[0-9]{1,15}$/.test(raw)) return this.ends(Number(raw), end);
       if (NOT_A_STRING.some((re) => re.test(raw))) giveUp();
     }
-    return [raw, end];
+    return this.ends(raw, end);
   }
 
   private isEscaped(from: number, quote: number): boolean {

@@ -108,7 +108,7 @@ function decodeUtf8(file: string, body: Buffer): string {
  * (loaded only then), which also locates each problem in the file.
  */
 export async function checkPlanText(file: string, text: string): Promise<CheckResult> {
-  const fast = fastParse(text);
+  const fast = fastParse(text, { pairs: false });
   if (fast && SCHEMA_VERSIONS.includes(fast.data.schemaVersion as SchemaVersion)) {
     const problems = !matchesSchema(fast.data) || semanticProblems(fast.data).length > 0;
     if (!problems) return { plan: fast.data as unknown as Plan, problems: [], ranges: rangesOf(fast.tasks) };
