@@ -10,8 +10,8 @@ import { matchesSchema } from './schema.js';
 export interface LoadedPlan {
   file: string;
   plan: Plan;
-  /** Where each task's block is in the file's bytes (byte-order mark included), as [start, end) pairs. */
-  ranges: readonly number[];
+  /** Where each task's block is in the file's bytes (byte-order mark included), as [start, end) pairs; worked out when first asked for (by a write). */
+  readonly ranges: readonly number[];
 }
 
 /** The result of checking a plan's text: the plan when valid, else every located problem. */
@@ -34,7 +34,14 @@ export interface PlanSource {
 export async function loadPlan(file: string, source: PlanSource = readPlanSource(file)): Promise<LoadedPlan> {
   const { plan, ranges, problems } = await checkPlanText(file, source.text);
   if (!plan || !ranges) throw new PlanError(problems);
-  return { file, plan, ranges: byteRanges(source, ranges) };
+  let bytes: number[] | undefined;
+  return {
+    file,
+    plan,
+    get ranges() {
+      return (bytes ??= byteRanges(source, ranges));
+    },
+  };
 }
 
 /** Offsets in the text (ascending) as offsets in the file's bytes. */

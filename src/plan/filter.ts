@@ -1,3 +1,4 @@
+import { taskTime, type TaskTime } from './task-time.js';
 import type { Status, Task } from './types.js';
 import { viewTask, type TaskView } from './view.js';
 
@@ -13,27 +14,36 @@ export interface TaskFilter {
 
 /** True when a task passes every filter given. */
 export function matchesFilter(task: TaskView, f: TaskFilter, year: number): boolean {
-  if (f.period !== undefined && task.period !== f.period) return false;
-  if (f.month !== undefined && !overlapsMonth(task, year, f.month)) return false;
-  if (f.department !== undefined && !task.departments.includes(f.department) && !task.support.includes(f.department)) return false;
-  if (f.status === 'open') return task.status !== 'done' && task.status !== 'cancelled';
-  if (f.status !== undefined && task.status !== f.status) return false;
-  return true;
+  return matchesAsWritten(task, task.time, f, year) && matchesStatus(task.status, f.status);
 }
 
-/** Whether one of the task's windows overlaps month m of the year. */
-function overlapsMonth(task: TaskView, year: number, month: number): boolean {
+/** The filters a task's time and units decide, before its status is known. */
+function matchesAsWritten(task: { readonly departments?: readonly string[]; readonly support?: readonly string[] }, time: TaskTime, f: TaskFilter, year: number): boolean {
+  if (f.period !== undefined && time.label !== f.period) return false;
+  if (f.month !== undefined && !overlapsMonth(time, year, f.month)) return false;
+  const d = f.department;
+  return d === undefined || Boolean(task.departments?.includes(d) || task.support?.includes(d));
+}
+
+function matchesStatus(status: Status, wanted: TaskFilter['status']): boolean {
+  if (wanted === 'open') return status !== 'done' && status !== 'cancelled';
+  return wanted === undefined || status === wanted;
+}
+
+/** Whether one of a time's windows overlaps month m of the year. */
+function overlapsMonth(time: TaskTime, year: number, month: number): boolean {
   const first = `${year}-${String(month).padStart(2, '0')}-01`;
   const last = `${year}-${String(month).padStart(2, '0')}-31`;
-  return task.time.windows.some((w) => w.start <= last && w.end >= first);
+  return time.windows.some((w) => w.start <= last && w.end >= first);
 }
 
-/** The views of a plan's tasks that pass every filter, in annex order. */
+/** The views of a plan's tasks that pass every filter, in annex order; only tasks whose time and units pass get a view. */
 export function selectTasks(plan: { year: number; tasks: readonly Task[] }, f: TaskFilter, asOf: string): TaskView[] {
   const out: TaskView[] = [];
   for (const task of plan.tasks) {
+    if (!matchesAsWritten(task, taskTime(task, plan.year), f, plan.year)) continue;
     const view = viewTask(task, plan.year, asOf);
-    if (matchesFilter(view, f, plan.year)) out.push(view);
+    if (matchesStatus(view.status, f.status)) out.push(view);
   }
   return out;
 }

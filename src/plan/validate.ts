@@ -55,11 +55,11 @@ export function semanticProblems(data: unknown): Problem[] {
   const problems: Problem[] = [];
   if (!isObject(data)) return problems;
   const add = (path: Path, code: ProblemCode, ...args: unknown[]) => problems.push({ path, code, args });
-  const date = (path: Path, v: unknown) => {
+  const date = (v: unknown, ...path: Path) => {
     if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isRealDate(v)) add(path, 'notADate', v);
   };
-  date(['issued'], data.issued);
-  date(['printed'], data.printed);
+  date(data.issued, 'issued');
+  date(data.printed, 'printed');
   const v2 = data.schemaVersion === 2;
   const year = typeof data.year === 'number' ? data.year : undefined;
   const registry = Array.isArray(data.departments) ? data.departments.filter((d): d is string => typeof d === 'string') : undefined;
@@ -69,45 +69,50 @@ export function semanticProblems(data: unknown): Problem[] {
   let hints = MAX_HINTS;
   if (!Array.isArray(data.tasks)) return problems;
   const firstWithId = new Map<number, number>();
-  data.tasks.forEach((task, i) => {
-    if (!isObject(task)) return;
-    const at = (...rest: Path): Path => ['tasks', i, ...rest];
+  // Paths are made only for a problem: this runs over every task of every plan read.
+  const tasks = data.tasks;
+  for (let i = 0; i < tasks.length; i++) {
+    const task: unknown = tasks[i];
+    if (!isObject(task)) continue;
     if (typeof task.id === 'number') {
       const first = firstWithId.get(task.id);
       if (first === undefined) firstWithId.set(task.id, i);
-      else add(at('id'), 'duplicateId', task.id, ['tasks', first]);
+      else add(['tasks', i, 'id'], 'duplicateId', task.id, ['tasks', first]);
     }
-    for (const key of TIME_FIELDS) {
+    for (let k = 0; k < TIME_FIELDS.length; k++) {
+      const key = TIME_FIELDS[k]!;
       const text = task[key];
-      if (typeof text !== 'string' || !text.trim()) continue;
+      if (typeof text !== 'string' || !/\S/.test(text)) continue;
       if (!v2) {
-        if (!parsePeriod(text)) add(at(key), 'badPeriodInPlan', text);
+        if (!parsePeriod(text)) add(['tasks', i, key], 'badPeriodInPlan', text);
       } else if (year !== undefined) {
         const time = parseTime(text, year, key);
-        if (!isTime(time)) add(at(key), time.problem === 'otherYear' ? 'otherYearInPlan' : 'badTimeInPlan', text, time.problem === 'otherYear' ? time.year : year);
+        if (!isTime(time)) add(['tasks', i, key], time.problem === 'otherYear' ? 'otherYearInPlan' : 'badTimeInPlan', text, time.problem === 'otherYear' ? time.year : year);
       }
     }
-    if (v2 && task.period === undefined && task.due === undefined) add(at(), 'noTime');
+    if (v2 && task.period === undefined && task.due === undefined) add(['tasks', i], 'noTime');
     if (registry) {
-      for (const key of UNIT_FIELDS) {
+      for (let k = 0; k < UNIT_FIELDS.length; k++) {
+        const key = UNIT_FIELDS[k]!;
         const units = task[key];
         if (!Array.isArray(units)) continue;
-        units.forEach((d, j) => {
-          if (typeof d !== 'string' || !d || registered.has(d)) return;
-          add(at(key, j), 'unknownDepartmentInPlan', d, registry, hints-- > 0 ? suggest(d, registry) : undefined);
-        });
+        for (let j = 0; j < units.length; j++) {
+          const d: unknown = units[j];
+          if (typeof d !== 'string' || !d || registered.has(d)) continue;
+          add(['tasks', i, key, j], 'unknownDepartmentInPlan', d, registry, hints-- > 0 ? suggest(d, registry) : undefined);
+        }
       }
     }
     if (v2 && isObject(task.fields)) {
-      for (const title of Object.keys(task.fields)) if (!extraColumns.has(title)) problems.push({ path: at('fields', title), code: 'unknownField', args: [title, [...extraColumns]], atKey: true });
+      for (const title of Object.keys(task.fields)) if (!extraColumns.has(title)) problems.push({ path: ['tasks', i, 'fields', title], code: 'unknownField', args: [title, [...extraColumns]], atKey: true });
     }
-    if (isObject(task.completed)) date(at('completed', 'date'), task.completed.date);
+    if (isObject(task.completed)) date(task.completed.date, 'tasks', i, 'completed', 'date');
     if (isObject(task.cancelled)) {
-      date(at('cancelled', 'date'), task.cancelled.date);
-      if (task.completed !== undefined) add(at('cancelled'), 'doneAndCancelled');
+      date(task.cancelled.date, 'tasks', i, 'cancelled', 'date');
+      if (task.completed !== undefined) add(['tasks', i, 'cancelled'], 'doneAndCancelled');
     }
-    if (Array.isArray(task.log)) task.log.forEach((entry, j) => isObject(entry) && date(at('log', j, 'date'), entry.date));
-  });
+    if (Array.isArray(task.log)) task.log.forEach((entry, j) => isObject(entry) && date(entry.date, 'tasks', i, 'log', j, 'date'));
+  }
   return problems;
 }
 
