@@ -84,7 +84,7 @@ export async function bundle() {
     target: 'node20',
     // import() of a lazy module becomes require() of its own file, resolved beside the bundle.
     supported: { 'dynamic-import': false },
-    // Identifies this build to the plan cache (src/io/cache.ts): a new build never reads old entries.
+    // Identifies this build to the plan cache (src/io/plan-cache.ts): a new build never reads old entries.
     define: { __PLAN_BUILD__: JSON.stringify(buildId()) },
     minifySyntax: true,
     minifyWhitespace: true,

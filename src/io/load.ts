@@ -6,6 +6,9 @@ import { fastParse, rangesOf } from './fast-yaml.js';
 import { readFileBounded } from './read-bounded.js';
 import { matchesSchema } from './schema.js';
 
+/** Plans shorter than this (in characters) parse faster than a cache entry reads: they are not cached. */
+const CACHE_MIN_CHARS = 32 * 1024;
+
 /** A plan read and validated from a file, with where each task's block is in its bytes. */
 export interface LoadedPlan {
   file: string;
@@ -20,6 +23,8 @@ export interface CheckResult {
   problems: string[];
   /** Where each task's block is in the text, as [start, end) pairs (TaskSpan's); present with `plan`. */
   ranges?: number[];
+  /** The fast reader read it (the text is in its simple subset). */
+  simple?: boolean;
 }
 
 /** A plan file, read when its bytes or text are first asked for. */
@@ -30,10 +35,19 @@ export interface PlanSource {
   readonly text: string;
 }
 
-/** Reads, parses and validates a plan file (or the source read from it); throws a PlanError listing every problem. */
-export async function loadPlan(file: string, source: PlanSource = readPlanSource(file)): Promise<LoadedPlan> {
-  const { plan, ranges, problems } = await checkPlanText(file, source.text);
-  if (!plan || !ranges) throw new PlanError(problems);
+/**
+ * Reads, parses and validates a plan file (or the source read from it); throws a PlanError
+ * listing every problem. A big plan is read through the cache of its tasks (plan-cache.ts),
+ * which parses only the tasks whose text changed since the file was last read.
+ */
+export async function loadPlan(file: string, source: PlanSource = readPlanSource(file), env: NodeJS.ProcessEnv = process.env): Promise<LoadedPlan> {
+  const { text } = source;
+  const cache = text.length >= CACHE_MIN_CHARS ? await import('./plan-cache.js') : undefined;
+  const cached = cache?.readCached(file, text, env);
+  const read = cached ?? (await checkPlanText(file, text));
+  const { plan, ranges } = read;
+  if (!plan || !ranges) throw new PlanError((read as CheckResult).problems);
+  if (cache && !cached && (read as CheckResult).simple) cache.remember(file, text, plan, ranges, env);
   let bytes: number[] | undefined;
   return {
     file,
@@ -118,7 +132,7 @@ export async function checkPlanText(file: string, text: string): Promise<CheckRe
   const fast = fastParse(text, { pairs: false });
   if (fast && SCHEMA_VERSIONS.includes(fast.data.schemaVersion as SchemaVersion)) {
     const problems = !matchesSchema(fast.data) || semanticProblems(fast.data).length > 0;
-    if (!problems) return { plan: fast.data as unknown as Plan, problems: [], ranges: rangesOf(fast.tasks) };
+    if (!problems) return { plan: fast.data as unknown as Plan, problems: [], ranges: rangesOf(fast.tasks), simple: true };
   }
   return (await import('./yaml-check.js')).checkWithYaml(file, text);
 }
