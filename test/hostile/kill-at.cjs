@@ -18,7 +18,7 @@ const patch = (name, wrap) => {
 if (at === 'locked') patch('linkSync', (link, from, to) => (link(from, to), String(to).endsWith('.lock') ? die() : undefined));
 // Half of the new content is in the temporary file.
 if (at === 'writing') patch('writeSync', (write, fd, buffer, offset, length, ...rest) => (typeof buffer !== 'string' && length > 1000 ? (write(fd, buffer, offset, Math.floor(length / 2)), die()) : write(fd, buffer, offset, length, ...rest)));
-// The plan's renames only (the cache of big plans, src/io/cache.ts, renames its entries too).
+// The plan's renames only (the cache of big plans, src/io/plan-cache.ts, renames its entries too).
 const isPlan = (to) => String(to).endsWith('.yaml');
 // The temporary file is complete, not yet renamed.
 if (at === 'renaming') patch('renameSync', (rename, from, to) => (isPlan(to) ? die() : rename(from, to)));
