@@ -35,7 +35,7 @@ const zh = {
   didYouMean: (s: string) => zhHint(s),
 
   status: { done: '已完成', overdue: '已逾期', current: '进行中', upcoming: '未开始', cancelled: '已取消' } as Record<Status, string>,
-  columns: { id: '序号', period: '计划时间', content: '内容', departments: '负责部门', status: '状态' },
+  columns: { status: '状态' },
   departmentSeparator: '、',
 
   // Loading and validating a plan file
@@ -277,7 +277,7 @@ const en: Messages = {
   didYouMean: (s: string) => enHint(s),
 
   status: { done: 'done', overdue: 'overdue', current: 'current', upcoming: 'upcoming', cancelled: 'cancelled' },
-  columns: { id: 'No.', period: 'Period', content: 'Content', departments: 'Departments', status: 'Status' },
+  columns: { status: 'Status' },
   departmentSeparator: '、',
 
   fileNotFound: 'no such file (expected the path of a plan file)',

@@ -15,6 +15,9 @@ import { matchesSchema } from './schema.js';
 declare const __PLAN_BUILD__: string | undefined;
 const BUILD = typeof __PLAN_BUILD__ === 'string' ? __PLAN_BUILD__ : 'source';
 
+/** How many tasks may have changed since the entry was written before it is written anew (see readCached). */
+const REWRITE_AFTER = 16;
+
 /** A plan's text cut around its tasks: the text before them, each task's block (blank and comment lines after it included), the text after. */
 export interface Split {
   head: string;
@@ -48,40 +51,77 @@ export interface CachedRead {
   ranges: number[];
 }
 
-// A top-level `tasks:` line with nothing after the key (its items on the lines below).
-const TASKS_KEY = /^tasks:[ ]*(?:#.*)?\r?$/gm;
-/** How many tasks may have changed since the entry was written before it is written anew (see readCached). */
-const REWRITE_AFTER = 16;
-// The first line after `tasks:` that is neither blank nor a comment: its indentation, its first character.
-const FIRST_CONTENT = /^( *)([^ \r\n#])/gm;
-// What the fast reader never reads (fast-yaml.ts): such a text is not cut either.
-const NOT_SIMPLE = /[\t\0\u2028\u2029\ufeff]|\r(?!\n)/;
-
 /**
  * The text cut around its tasks, when they are a block sequence under a top-level `tasks:`
- * key whose items each start with `- ` at one indentation; undefined for any other layout.
- * Lines are found by regular expressions (native) rather than by a loop over them.
+ * key whose items each start with `- ` at one indentation, and are followed by the last
+ * `tailLength` characters (what the plan has after its tasks, such as other keys); undefined
+ * for any other layout. Items are found with indexOf (native) rather than by a loop over the
+ * lines, or a regular expression over the whole text (V8 runs a regular expression's first
+ * search in its bytecode interpreter). Lines inside a block are not looked at: a block read from
+ * the entry is as it was when the whole plan was read, and a block read anew is checked
+ * (blockIsItem).
  */
-export function splitTasks(text: string): Split | undefined {
-  TASKS_KEY.lastIndex = 0;
-  const key = TASKS_KEY.exec(text);
-  if (!key || TASKS_KEY.exec(text) || NOT_SIMPLE.test(text)) return undefined;
-  FIRST_CONTENT.lastIndex = key.index + key[0].length;
-  const first = FIRST_CONTENT.exec(text);
-  if (!first || first[2] !== '-' || !/^-(?:[ \r\n]|$)/.test(text.slice(first.index + first[1]!.length, first.index + first[1]!.length + 2))) return undefined;
-  const indent = first[1]!.length;
-  // The sequence ends at the first line that is neither blank, nor a comment, nor deeper than its
-  // dashes, nor another item.
-  const end = new RegExp(indent ? `^(?: {0,${indent - 1}}[^\\s#]| {${indent}}(?:[^\\s#-]|-\\S))` : '^(?:[^\\s#-]|-\\S)', 'gm');
-  end.lastIndex = first.index;
-  const stop = end.exec(text)?.index ?? text.length;
-  const item = new RegExp(`^ {${indent}}-(?:[ \\r\\n]|$)`, 'gm');
-  item.lastIndex = first.index;
-  const offsets: number[] = [];
-  for (let m = item.exec(text); m && m.index < stop; m = item.exec(text)) offsets.push(m.index);
+export function splitTasks(text: string, tailLength: number): Split | undefined {
+  const stop = text.length - tailLength;
+  if (stop < 0 || (stop > 0 && stop < text.length && text.charCodeAt(stop - 1) !== 0x0a) || !isSimple(text)) return undefined;
+  const key = text.startsWith('tasks:') ? 0 : text.indexOf('\ntasks:') + 1;
+  if (key === 0 && !text.startsWith('tasks:')) return undefined; // no tasks key
+  if (text.indexOf('\ntasks:', key) >= 0) return undefined; // a second one: not a plan's layout
+  const keyLineEnd = text.indexOf('\n', key);
+  if (keyLineEnd < 0 || keyLineEnd >= stop || !/^tasks: *(?:#.*)?\r?$/.test(text.slice(key, keyLineEnd))) return undefined;
+  // The first item: the first line after the key that is neither blank nor a comment.
+  let first = keyLineEnd + 1;
+  let indent = 0;
+  for (;;) {
+    if (first >= stop) return undefined;
+    indent = 0;
+    while (text.charCodeAt(first + indent) === 0x20) indent++;
+    const c = text.charCodeAt(first + indent);
+    if (c !== 0x0a && c !== 0x0d && c !== 0x23) break;
+    first = text.indexOf('\n', first) + 1;
+    if (first === 0) return undefined;
+  }
+  if (!isItem(text, first + indent)) return undefined;
+  const dash = `\n${' '.repeat(indent)}- `;
+  const offsets = [first];
+  for (let at = text.indexOf(dash, first); at >= 0 && at < stop; at = text.indexOf(dash, at + 1)) offsets.push(at + 1);
   // Blank and comment lines go with the item above them (those before the first, with the head).
   const blocks = offsets.map((o, i) => text.slice(o, offsets[i + 1] ?? stop));
-  return { head: text.slice(0, first.index), blocks, offsets, tail: text.slice(stop) };
+  return { head: text.slice(0, first), blocks, offsets, tail: text.slice(stop) };
+}
+
+/** Where what follows a plan's tasks starts: the first line after the last task that is neither blank nor a comment. */
+function tailStart(text: string, lastTaskEnd: number): number {
+  let at = lastTaskEnd > 0 && text.charCodeAt(lastTaskEnd - 1) !== 0x0a ? text.indexOf('\n', lastTaskEnd) + 1 || text.length : lastTaskEnd;
+  while (at < text.length && !endsSequence(text, at, Infinity)) at = text.indexOf('\n', at) + 1 || text.length;
+  return at;
+}
+
+/** Not what the fast reader gives up on at once (fast-yaml.ts): tabs, NUL, U+2028/9, a BOM inside, a bare CR. */
+function isSimple(text: string): boolean {
+  if (text.includes('\t') || text.includes('\0') || text.includes('\u2028') || text.includes('\u2029') || text.includes('\ufeff')) return false;
+  for (let cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', cr + 1)) if (text.charCodeAt(cr + 1) !== 0x0a) return false;
+  return true;
+}
+
+/** A `-` at `at` that opens an item on its line: `- `. */
+function isItem(text: string, at: number): boolean {
+  return text.charCodeAt(at) === 0x2d && text.charCodeAt(at + 1) === 0x20;
+}
+
+/** Whether the line starting at `at` has content at most `indent` deep (blank and comment lines have none). */
+function endsSequence(text: string, at: number, indent: number): boolean {
+  let i = at;
+  while (text.charCodeAt(i) === 0x20) i++;
+  const c = text.charCodeAt(i);
+  if (c === 0x0a || c === 0x0d || c === 0x23 || i >= text.length) return false;
+  return i - at <= indent;
+}
+
+/** A block read anew is one item: after its first line, every line is blank, a comment, or deeper than its dash. */
+function blockIsItem(block: string, indent: number): boolean {
+  for (let at = block.indexOf('\n') + 1; at > 0 && at < block.length; at = block.indexOf('\n', at) + 1) if (endsSequence(block, at, indent)) return false;
+  return true;
 }
 
 /** The cache directory: $PLAN_CACHE_DIR, else $XDG_CACHE_HOME/plan, else ~/.cache/plan; none with PLAN_NO_CACHE=1. */
@@ -106,11 +146,12 @@ function entryFile(dir: string, path: string): string {
  */
 export function readCached(file: string, text: string, env: NodeJS.ProcessEnv): CachedRead | undefined {
   const dir = cacheDir(env);
-  const split = dir ? splitTasks(text) : undefined;
-  if (!dir || !split) return undefined;
+  if (!dir) return undefined;
   const path = realPath(file);
   const entry = readEntry(entryFile(dir, path));
-  if (!entry || entry.build !== BUILD || entry.path !== path || entry.head !== split.head || entry.tail !== split.tail) return undefined;
+  if (!entry || entry.build !== BUILD || entry.path !== path || !text.endsWith(entry.tail)) return undefined;
+  const split = splitTasks(text, entry.tail.length);
+  if (!split || entry.head !== split.head) return undefined;
   const known = new Map<string, number>();
   entry.blocks.forEach((b, i) => known.set(b, i));
   const tasks: Task[] = [];
@@ -123,7 +164,7 @@ export function readCached(file: string, text: string, env: NodeJS.ProcessEnv): 
       spans.push(entry.spans[2 * i]!, entry.spans[2 * i + 1]!);
       continue;
     }
-    const read = fastParseTask(block, firstKey(block), block.length);
+    const read = blockIsItem(block, block.indexOf('-')) ? fastParseTask(block, firstKey(block), block.length) : undefined;
     if (!read) return undefined;
     tasks.push(read.task as Task);
     changed.push(read.task as Task);
@@ -146,8 +187,9 @@ export function readCached(file: string, text: string, env: NodeJS.ProcessEnv): 
 /** Keeps a plan just read in full (valid, its tasks at `ranges` in `text`) for the next read. */
 export function remember(file: string, text: string, plan: Plan, ranges: readonly number[], env: NodeJS.ProcessEnv): void {
   const dir = cacheDir(env);
-  const split = dir ? splitTasks(text) : undefined;
-  if (!dir || !split || split.blocks.length !== plan.tasks.length) return;
+  const n = plan.tasks.length;
+  const split = dir && n ? splitTasks(text, text.length - tailStart(text, ranges[2 * n - 1]!)) : undefined;
+  if (!dir || !split || split.blocks.length !== n) return;
   const spans = split.offsets.flatMap((o, i) => [ranges[2 * i]! - o, ranges[2 * i + 1]! - o]);
   // A task's block must hold the task (it would not if the tasks were laid out otherwise).
   if (spans.some((s, k) => s < 0 || s > split.blocks[k >> 1]!.length)) return;

@@ -1,5 +1,5 @@
 import type { TaskView } from './view.js';
-import { COLUMN_KEYS, type Column, type ColumnKey, type Plan, type Task } from './types.js';
+import type { Column, ColumnKey, Plan } from './types.js';
 
 /**
  * How a task key is held: `time` a time expression, `text` one string, `units` a list of
@@ -39,12 +39,7 @@ export const UNIT_FIELDS = TASK_FIELDS.filter((f) => f.kind === 'units').map((f)
 export const TIME_FIELDS = TASK_FIELDS.filter((f) => f.kind === 'time').map((f) => f.key as 'period' | 'due');
 
 /** The annex columns of a plan without `columns`: schema 1's four. */
-export const DEFAULT_COLUMNS: readonly Column[] = [
-  { title: '序号', key: 'id' },
-  { title: '计划时间', key: 'period' },
-  { title: '内容', key: 'content' },
-  { title: '负责部门', key: 'departments' },
-];
+export const DEFAULT_COLUMNS: readonly Column[] = (['id', 'period', 'content', 'departments'] as const).map((key) => ({ title: field(key).title.zh, key }));
 
 /** The plan's annex columns, in order. */
 export function planColumns(plan: Pick<Plan, 'columns'>): readonly Column[] {
@@ -54,17 +49,14 @@ export function planColumns(plan: Pick<Plan, 'columns'>): readonly Column[] {
 /** What the separator between names in one cell is (the annex joins units with `、`). */
 export const NAME_SEPARATOR = '、';
 
-/**
- * A task's cell in a column. Times show as written (schema 2: the office's own text) or, with
- * `canonical`, by their meaning; lists are joined with `、`; an extra field by its title.
- */
-export function cellOf(t: TaskView, column: Column, canonical = false): string {
+/** A task's cell in a column: times as written, lists joined with `、`, an extra field by its title. */
+export function cellOf(t: TaskView, column: Column): string {
   if (!column.key) return t.fields[column.title] ?? '';
   switch (column.key) {
     case 'id':
       return String(t.id);
     case 'period':
-      return canonical ? (t.written.period === undefined ? '' : t.period) : (t.written.period ?? '');
+      return t.written.period ?? '';
     case 'due':
       return t.written.due ?? '';
     case 'content':
@@ -76,28 +68,4 @@ export function cellOf(t: TaskView, column: Column, canonical = false): string {
     case 'owners':
       return t[column.key].join(NAME_SEPARATOR);
   }
-}
-
-/** A task's value of a key as the task JSON shows it. */
-export function jsonValue(t: TaskView, key: Exclude<ColumnKey, 'period' | 'due'>): unknown {
-  switch (key) {
-    case 'id':
-      return t.id;
-    case 'content':
-      return t.content;
-    case 'group':
-      return t.group;
-    default:
-      return [...t[key]];
-  }
-}
-
-/** The value of a key in a task as read (lists and text), for checks and the writer. */
-export function rawValue(task: Task, key: ColumnKey): unknown {
-  return task[key];
-}
-
-/** True for a column key. */
-export function isColumnKey(k: unknown): k is ColumnKey {
-  return (COLUMN_KEYS as readonly unknown[]).includes(k);
 }

@@ -57,8 +57,8 @@ export interface Summary {
 }
 
 /** The figures of a plan as of a date: status counts, tallies by period and department, overdue, done and cancelled tasks. */
-export function summarize(plan: Pick<Plan, 'year' | 'title' | 'departments' | 'tasks'>, asOf: string): Summary {
-  const tasks = viewTasks(plan as Plan, asOf);
+export function summarize(plan: Plan, asOf: string): Summary {
+  const tasks = viewTasks(plan, asOf);
   const counts: Record<Status, number> = { done: 0, overdue: 0, current: 0, upcoming: 0, cancelled: 0 };
   const overdueTasks: ListedTask[] = [];
   const completions: CompletedTask[] = [];

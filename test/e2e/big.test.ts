@@ -103,6 +103,24 @@ describe('the cache of big plans', () => {
     same('after a header change');
   }, 60_000);
 
+  it('follows what comes after the tasks, and a line that ends the tasks inside a block', () => {
+    const t = setup();
+    writeFileSync(t.file, `${readFileSync(t.file, 'utf8')}notice:\n  title: 关于印发计划的通知\n`);
+    const both = (args: string[]) => {
+      const cached = t.plan(args);
+      const plain = t.plan(args, { PLAN_NO_CACHE: '1' });
+      expect([cached.code, cached.stdout, cached.stderr]).toEqual([plain.code, plain.stdout, plain.stderr]);
+      return cached;
+    };
+    expect(both(['list', '--format', 'json']).code).toBe(0);
+    expect(readdirSync(t.cache)).toHaveLength(1);
+    writeFileSync(t.file, readFileSync(t.file, 'utf8').replace('title: 关于印发计划的通知', 'title: 通知'));
+    both(['list', '--format', 'json']);
+    // A top-level key typed into the middle of the tasks: the tasks below it are no longer tasks.
+    writeFileSync(t.file, readFileSync(t.file, 'utf8').replace('  - id: 600\n', 'printed: 2023-02-13\n  - id: 600\n'));
+    expect(both(['list', '--format', 'json']).code).toBe(1);
+  });
+
   it('reports a task made invalid, located, as without it', () => {
     const t = setup();
     expect(t.plan(['list']).code).toBe(0);

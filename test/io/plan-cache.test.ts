@@ -5,8 +5,8 @@ import { splitTasks } from '../../src/io/plan-cache.js';
 import { seedPlan } from '../helpers.js';
 
 /** The split's parts put back together, and each task's block, as the reader locates tasks. */
-async function agrees(text: string) {
-  const split = splitTasks(text)!;
+async function agrees(text: string, tail = '') {
+  const split = splitTasks(text, tail.length)!;
   expect(split.head + split.blocks.join('') + split.tail).toBe(text);
   expect(split.offsets).toEqual(split.blocks.map((_, i) => split.head.length + split.blocks.slice(0, i).join('').length));
   const { plan, ranges } = await checkPlanText('p', text);
@@ -28,7 +28,8 @@ describe('splitTasks', () => {
   });
 
   it('keeps blank and comment lines with the task above, and what follows the tasks apart', async () => {
-    const split = await agrees(mini('  # 第一部分\n  - id: 1\n    period: 3月\n    content: a\n\n# 注\n  - id: 2\n    due: 6月底前\n    content: b\n', 'columns:\n  - {title: 序号, key: id}\n  - {title: 内容, key: content}\n'));
+    const after = 'columns:\n  - {title: 序号, key: id}\n  - {title: 内容, key: content}\n';
+    const split = await agrees(mini('  # 第一部分\n  - id: 1\n    period: 3月\n    content: a\n\n# 注\n  - id: 2\n    due: 6月底前\n    content: b\n', after), after);
     expect(split.head.endsWith('tasks:\n  # 第一部分\n')).toBe(true);
     expect(split.blocks).toEqual(['  - id: 1\n    period: 3月\n    content: a\n\n# 注\n', '  - id: 2\n    due: 6月底前\n    content: b\n']);
     expect(split.tail).toBe('columns:\n  - {title: 序号, key: id}\n  - {title: 内容, key: content}\n');
@@ -46,6 +47,13 @@ describe('splitTasks', () => {
     ['no items', mini('')],
     ['two tasks keys', `${mini('  - id: 1\n    period: 3月\n    content: a\n')}tasks:\n  - id: 2\n`],
   ])('gives up on %s', (_, text) => {
-    expect(splitTasks(text)).toBeUndefined();
+    expect(splitTasks(text, 0)).toBeUndefined();
+  });
+
+  it('gives up on a tail that does not start a line, or is longer than the text', () => {
+    const text = mini('  - id: 1\n    period: 3月\n    content: abc\n');
+    expect(splitTasks(text, 3)).toBeUndefined();
+    expect(splitTasks(text, text.length + 1)).toBeUndefined();
+    expect(splitTasks(text, 0)?.blocks).toHaveLength(1);
   });
 });
