@@ -219,10 +219,10 @@ const zh = {
     examples: '示例：',
     list: {
       summary: '按附件顺序列出任务，可按时间、月份、部门、状态筛选',
-      period: '计划时间，如 3-4月、Q2、上半年、全年 (与规范化后的时间完全相同)',
-      month: '月份 1-12：计划时间覆盖该月的任务 (含全年任务)',
-      department: '负责部门之一',
-      status: '状态：done (已完成)、overdue (已逾期)、current (进行中)、upcoming (未开始)、open (未完成)',
+      period: '时间，如 3-4月、三、四月份、Q2、上半年、6月底前、每月 (含义相同即可)',
+      month: '月份 1-12：时间覆盖该月的任务 (含全年、长期、每月任务)',
+      department: '牵头 (负责) 或配合的单位',
+      status: '状态：done (已完成)、overdue (已逾期)、current (进行中)、upcoming (未开始)、cancelled (已取消)、open (未完成且未取消)',
     },
     show: { summary: '显示一项任务的全部信息，包括完成记录和进展记录', id: '任务序号' },
     render: {
@@ -455,10 +455,10 @@ const en: Messages = {
     examples: 'Examples:',
     list: {
       summary: 'list tasks in annex order, filtered by period, month, department or status',
-      period: 'period such as 3-4月, Q2, 上半年, 全年 (the same canonical period)',
-      month: 'month 1-12: tasks whose period overlaps it (全年 tasks too)',
-      department: 'one of the responsible departments',
-      status: 'status: done, overdue, current, upcoming, open (not done)',
+      period: 'time such as 3-4月, 三、四月份, Q2, 上半年, 6月底前, 每月 (the same meaning)',
+      month: 'month 1-12: tasks whose time overlaps it (全年, 长期 and 每月 tasks too)',
+      department: 'a unit that leads or supports the task',
+      status: 'status: done, overdue, current, upcoming, cancelled, open (neither done nor cancelled)',
     },
     show: { summary: 'show one task in full, with its completion and progress log', id: 'task id' },
     render: {

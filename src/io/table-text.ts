@@ -123,7 +123,7 @@ function csvRows(text: string): { rows: TextRow[]; problems: RowProblem[] } {
           break;
         }
       }
-      if (!closed) problems.push({ ...start, message: m.importer.unclosedQuote });
+      if (!closed) problems.push({ ...start, code: 'unclosedQuote', args: [] });
       value += rest();
       cells.push({ text: value.trim(), ...start });
     } else {

@@ -1,4 +1,3 @@
-import { m } from '../messages.js';
 import type { NewPlan } from './new-plan.js';
 import { parsePeriod } from './period.js';
 
@@ -20,12 +19,15 @@ export interface TextRow {
   tabular: boolean;
 }
 
-/** A problem with one row, to be reported as FILE:LINE:COL. */
+/** A problem with one row, to be reported as FILE:LINE:COL: `code` names the message (the importer's) that `args` fill, at the edge. */
 export interface RowProblem {
   line: number;
   col: number;
-  message: string;
+  code: RowProblemCode;
+  args: readonly unknown[];
 }
+
+export type RowProblemCode = 'noRows' | 'badId' | 'duplicateId' | 'badPeriod' | 'firstPeriodBlank' | 'noContent' | 'noDepartments' | 'unclosedQuote';
 
 type Column = 'id' | 'period' | 'content' | 'departments';
 
@@ -80,7 +82,7 @@ function headerColumns(row: TextRow): Header['columns'] | undefined {
  */
 export function readAnnex(rows: readonly TextRow[], header: Header): { annex?: Annex; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
-  const at = (where: { line: number; col: number }, message: string) => problems.push({ line: where.line, col: where.col, message });
+  const at = (where: { line: number; col: number }, code: RowProblemCode, ...args: unknown[]) => problems.push({ line: where.line, col: where.col, code, args });
   const body = rows.slice(header.index + 1, rows.findLastIndex((r) => r.tabular) + 1);
   const tasks: Annex['tasks'] = [];
   const departments: string[] = [];
@@ -93,8 +95,8 @@ export function readAnnex(rows: readonly TextRow[], header: Header): { annex?: A
       return i === undefined ? undefined : (row.cells[i] ?? { text: '', ...row.end });
     };
     let ok = true;
-    const fail = (where: { line: number; col: number }, message: string) => {
-      at(where, message);
+    const fail = (where: { line: number; col: number }, code: RowProblemCode, ...args: unknown[]) => {
+      at(where, code, ...args);
       ok = false;
     };
 
@@ -102,33 +104,33 @@ export function readAnnex(rows: readonly TextRow[], header: Header): { annex?: A
     let id = tasks.length + 1;
     if (idCell) {
       const s = idCell.text.trim().replace(/[.、]$/, '');
-      if (!/^\d{1,9}$/.test(s) || Number(s) < 1) fail(idCell, m.importer.badId(idCell.text.trim()));
+      if (!/^\d{1,9}$/.test(s) || Number(s) < 1) fail(idCell, 'badId', idCell.text.trim());
       id = Number(s);
       const first = firstLineOf.get(id);
-      if (ok && first !== undefined) fail(idCell, m.importer.duplicateId(id, first));
+      if (ok && first !== undefined) fail(idCell, 'duplicateId', id, first);
       else if (ok) firstLineOf.set(id, idCell.line);
     }
 
     const periodCell = cell('period')!;
     if (periodCell.text.trim()) {
       period = parsePeriod(periodCell.text)?.label ?? null;
-      if (period === null) fail(periodCell, m.importer.badPeriod(periodCell.text.trim()));
-    } else if (period === undefined) fail(periodCell, m.importer.firstPeriodBlank);
+      if (period === null) fail(periodCell, 'badPeriod', periodCell.text.trim());
+    } else if (period === undefined) fail(periodCell, 'firstPeriodBlank');
 
     const contentCell = cell('content')!;
     const content = contentCell.text.trim();
-    if (!content) fail(contentCell, m.importer.noContent);
+    if (!content) fail(contentCell, 'noContent');
 
     const departmentsCell = cell('departments')!;
     const names = [...new Set(departmentsCell.text.split(/[、,，;；/／]+/).map((d) => d.trim()).filter(Boolean))];
-    if (!names.length) fail(departmentsCell, m.importer.noDepartments);
+    if (!names.length) fail(departmentsCell, 'noDepartments');
 
     if (!ok || !period) continue;
     for (const d of names) if (!departments.includes(d)) departments.push(d);
     tasks.push({ id, period, content, departments: names });
   }
   if (problems.length) return { problems };
-  if (!tasks.length) return { problems: [{ ...(rows[header.index]?.end ?? { line: 1, col: 1 }), message: m.importer.noRows }] };
+  if (!tasks.length) return { problems: [{ ...(rows[header.index]?.end ?? { line: 1, col: 1 }), code: 'noRows', args: [] }] };
   const title = titleAbove(rows, header.index);
   return { annex: { ...(title !== undefined && { title }), departments, tasks }, problems };
 }

@@ -4,6 +4,11 @@ import { findTable, formatsFor, unescapeMarkdown } from '../../src/io/table-text
 import { setLanguage } from '../../src/messages.js';
 import { annexPlan, readAnnex, tidyTitle, yearIn } from '../../src/plan/annex.js';
 import { SEED_TEXT } from '../helpers.js';
+import { rowMessage } from '../../src/commands/import.js';
+import type { RowProblem } from '../../src/plan/annex.js';
+
+/** Problems as the user reads them. */
+const said = (problems: readonly RowProblem[]) => problems.map((p) => ({ line: p.line, col: p.col, message: rowMessage(p) }));
 
 setLanguage('en');
 
@@ -50,11 +55,11 @@ describe('CSV (RFC 4180)', () => {
   });
   it('locates a record by the line it starts on, after a quoted line break', () => {
     const { problems } = read(csv.replace('3,全年', '3,13月'))!;
-    expect(problems).toEqual([{ line: 5, col: 3, message: 'the period "13月" is not valid (expected e.g. 7月, 3-4月, 第二季度, 上半年, 全年)' }]);
+    expect(said(problems)).toEqual([{ line: 5, col: 3, message: 'the period "13月" is not valid (expected e.g. 7月, 3-4月, 第二季度, 上半年, 全年)' }]);
   });
   it('reports a quote that is never closed', () => {
     const { parseProblems } = read('序号,计划时间,内容,负责部门\n1,7月,"没有闭合,甲\n')!;
-    expect(parseProblems).toEqual([{ line: 2, col: 6, message: 'a CSV quote is not closed (expected a pair of " around the field)' }]);
+    expect(said(parseProblems)).toEqual([{ line: 2, col: 6, message: 'a CSV quote is not closed (expected a pair of " around the field)' }]);
   });
 });
 
@@ -101,7 +106,7 @@ describe('headers, ids and problems', () => {
     const text = '2024年某单位主要工作计划表\n\n序号\t计划时间\t内容\t负责部门\n1\t1-2月\t甲\t办公室\n2\t13月\t乙\t办公室\n二\t\t丙\t办公室\n4\t\t\t办公室\n1\t3-4月\t丁\t办公室\n6\n5\t5月\t戊\t\n7\n\n上海某办公室 2024年2月1日印发\n';
     const { annex, problems } = read(text)!;
     expect(annex).toBeUndefined();
-    expect(problems.map((p) => `${p.line}:${p.col}: ${p.message}`)).toEqual([
+    expect(problems.map((p) => `${p.line}:${p.col}: ${rowMessage(p)}`)).toEqual([
       '5:3: the period "13月" is not valid (expected e.g. 7月, 3-4月, 第二季度, 上半年, 全年)',
       '6:1: the number "二" is not a positive whole number (expected 1, 2, 3 …)',
       '7:4: the content is blank (expected the work of the task)',
@@ -112,10 +117,10 @@ describe('headers, ids and problems', () => {
     ]);
   });
   it('needs a period on the first row and at least one task', () => {
-    expect(read('序号\t计划时间\t内容\t负责部门\n1\t\tx\tA\n')!.problems).toEqual([
+    expect(said(read('序号\t计划时间\t内容\t负责部门\n1\t\tx\tA\n')!.problems)).toEqual([
       { line: 2, col: 3, message: 'the period is blank and there is no period above to continue (expected the first task to name its period)' },
     ]);
-    expect(read('序号\t计划时间\t内容\t负责部门\n\n')!.problems).toEqual([{ line: 1, col: 16, message: 'no tasks under the header row (expected at least one task)' }]);
+    expect(said(read('序号\t计划时间\t内容\t负责部门\n\n')!.problems)).toEqual([{ line: 1, col: 16, message: 'no tasks under the header row (expected at least one task)' }]);
   });
   it('finds no header in prose', () => {
     expect(read('计划时间和内容见附件。\n负责部门另行通知。\n')).toBeUndefined();
