@@ -1,4 +1,5 @@
 import { taskTime, type TaskTime } from './task-time.js';
+import { overlapsMonth } from './time.js';
 import type { Status, Task } from './types.js';
 import { viewTask, type TaskView } from './view.js';
 
@@ -28,13 +29,6 @@ function matchesAsWritten(task: { readonly departments?: readonly string[]; read
 function matchesStatus(status: Status, wanted: TaskFilter['status']): boolean {
   if (wanted === 'open') return status !== 'done' && status !== 'cancelled';
   return wanted === undefined || status === wanted;
-}
-
-/** Whether one of a time's windows overlaps month m of the year. */
-function overlapsMonth(time: TaskTime, year: number, month: number): boolean {
-  const first = `${year}-${String(month).padStart(2, '0')}-01`;
-  const last = `${year}-${String(month).padStart(2, '0')}-31`;
-  return time.windows.some((w) => w.start <= last && w.end >= first);
 }
 
 /** The views of a plan's tasks that pass every filter, in annex order; only tasks whose time and units pass get a view. */

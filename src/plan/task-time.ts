@@ -1,4 +1,4 @@
-import { isTime, occurrences, parseTime, type Time, type Window } from './time.js';
+import { isTime, occurrences, parseTime, span, type Time, type Window } from './time.js';
 import type { Task } from './types.js';
 
 /** What a task's period and due mean together. */
@@ -40,9 +40,8 @@ function parsed(text: string, year: number, role: 'period' | 'due'): Time {
 
 function combine(period: Time | undefined, due: Time | undefined, year: number): TaskTime {
   const main = (period ?? due)!;
-  const first = main.windows[0]!.start;
-  const last = main.windows[main.windows.length - 1]!.end;
-  const end = due ? due.windows[due.windows.length - 1]!.end : last;
+  const { start: first, end: last } = span(main);
+  const end = due ? span(due).end : last;
   const windows = due && period ? [{ start: first, end: end < first ? first : end }] : main.windows;
   return {
     label: main.label,

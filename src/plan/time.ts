@@ -108,7 +108,7 @@ export function occurrences(time: Time, year: number): readonly Window[] {
 const occurrenceMemo = new Map<string, readonly Window[]>();
 
 /** True when a window of the time overlaps month m (1-12) of the year. */
-export function overlapsMonth(time: Time, year: number, month: number): boolean {
+export function overlapsMonth(time: Pick<Time, 'windows'>, year: number, month: number): boolean {
   if (!Number.isInteger(month) || month < 1 || month > 12) return false;
   const { start, end } = months(year, month, month);
   return time.windows.some((w) => w.start <= end && w.end >= start);
