@@ -20,8 +20,11 @@ function text(v: unknown): string {
 const some = (items: readonly string[]) => (items.length > 20 ? [...items.slice(0, 20), '…'] : items);
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MiB`;
 
-/** Examples of accepted time expressions, for messages (the forms are documented in the README). */
-const TIME_EXAMPLES = ['7月', '3-4月', '第二季度', '上半年', '全年', '3月上旬', '5月、10月', '6月底前', '长期', '每月'];
+/**
+ * Examples of accepted time expressions, for messages (the forms are documented in the README;
+ * a test holds each to be one). A split window is shown with `/`, as `、` joins the list.
+ */
+export const TIME_EXAMPLES: readonly string[] = ['7月', '3-4月', '第二季度', '上半年', '全年', '3月上旬', '5月/10月', '6月底前', '长期', '每月'];
 const zhHint = (s?: string) => (s ? `；是否想输入 ${q(s)}？` : '');
 const enHint = (s?: string) => (s ? `; did you mean ${q(s)}?` : '');
 const pathWith = (root: string) => (path: readonly (string | number)[]) =>
@@ -90,7 +93,8 @@ const zh = {
     badPeriodInPlan: (path: string, v: string) =>
       `${path} ${q(v)} 不是有效的计划时间 (应为如 7月、3-4月、第二季度、上半年、全年)`,
     badTimeInPlan: (path: string, v: string) => `${path} ${q(v)} 不是有效的时间 (应为如 ${zhList(TIME_EXAMPLES)})`,
-    otherYearInPlan: (path: string, v: string, year: number) => `${path} ${q(v)} 写的是 ${year} 年，不在计划年度内 (应为计划年度 year 内的时间，如 ${zhList(TIME_EXAMPLES)})`,
+    otherYearInPlan: (path: string, v: string, year: number, planYear: number) =>
+      `${path} ${q(v)} 写的是 ${year} 年，不在计划年度内 (应为 ${planYear} 年内的时间，如 ${zhList(TIME_EXAMPLES)})`,
     noTime: (path: string) => `${path} 既没有 period 也没有 due (应至少有其一：period 为计划时间，due 为完成时限)`,
     doneAndCancelled: (path: string) => `${path} 已取消的任务不能同时有完成记录 completed (应二者只有其一)`,
     unknownField: (path: string, title: string, extra: readonly string[]) =>
@@ -331,7 +335,8 @@ const en: Messages = {
     badPeriodInPlan: (path: string, v: string) =>
       `${path} ${q(v)} is not a period (expected e.g. 7月, 3-4月, 第二季度, 上半年, 全年)`,
     badTimeInPlan: (path: string, v: string) => `${path} ${q(v)} is not a time (expected e.g. ${enList(TIME_EXAMPLES)})`,
-    otherYearInPlan: (path: string, v: string, year: number) => `${path} ${q(v)} is in ${year}, outside the plan year (expected a time in the plan's year, e.g. ${enList(TIME_EXAMPLES)})`,
+    otherYearInPlan: (path: string, v: string, year: number, planYear: number) =>
+      `${path} ${q(v)} is in ${year}, outside the plan year (expected a time in ${planYear}, e.g. ${enList(TIME_EXAMPLES)})`,
     noTime: (path: string) => `${path} has neither period nor due (expected at least one: period for when, due for by when)`,
     doneAndCancelled: (path: string) => `${path}: a cancelled task cannot also have a completion record (expected one of the two)`,
     unknownField: (path: string, title: string, extra: readonly string[]) =>

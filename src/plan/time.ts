@@ -23,8 +23,6 @@ export type TimeProblem =
   | { readonly problem: 'otherYear'; readonly year: number }
   | { readonly problem: 'notATime' };
 
-/** Examples of accepted forms, for error messages. */
-export const TIME_EXAMPLES: readonly string[] = Object.freeze(['7月', '3-4月', '第二季度', '上半年', '全年', '3月上旬', '5月、10月', '6月底前', '长期', '每月']);
 
 /** A window and, when it is made of whole months, those months (so neighbours can merge). */
 interface Piece extends Window {

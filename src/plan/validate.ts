@@ -87,7 +87,7 @@ export function semanticProblems(data: unknown): Problem[] {
         if (!parsePeriod(text)) add(['tasks', i, key], 'badPeriodInPlan', text);
       } else if (year !== undefined) {
         const time = parseTime(text, year, key);
-        if (!isTime(time)) add(['tasks', i, key], time.problem === 'otherYear' ? 'otherYearInPlan' : 'badTimeInPlan', text, time.problem === 'otherYear' ? time.year : year);
+        if (!isTime(time)) add(['tasks', i, key], time.problem === 'otherYear' ? 'otherYearInPlan' : 'badTimeInPlan', text, time.problem === 'otherYear' ? time.year : year, year);
       }
     }
     if (v2 && task.period === undefined && task.due === undefined) add(['tasks', i], 'noTime');

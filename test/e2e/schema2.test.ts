@@ -125,9 +125,9 @@ describe('schema 2 plans written by hand', () => {
   });
 
   it.each([
-    ['13月', 'tasks[0].period "13月" 不是有效的时间 (应为如 7月、3-4月、第二季度、上半年、全年、3月上旬、5月、10月、6月底前、长期、每月)'],
+    ['13月', 'tasks[0].period "13月" 不是有效的时间 (应为如 7月、3-4月、第二季度、上半年、全年、3月上旬、5月/10月、6月底前、长期、每月)'],
     ['4-3月', 'tasks[0].period "4-3月" 不是有效的时间'],
-    ['2023年7月', 'tasks[0].period "2023年7月" 写的是 2023 年，不在计划年度内'],
+    ['2023年7月', 'tasks[0].period "2023年7月" 写的是 2023 年，不在计划年度内 (应为 2024 年内的时间'],
     ['6月前', 'tasks[0].period "6月前" 不是有效的时间'],
   ])('reports %s located, naming the accepted forms, and changes nothing', (written, message) => {
     const text = formsPlan([[written, '', '', '']]);

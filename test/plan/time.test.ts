@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTime, occurrences, overlapsMonth, parseTime, span, TIME_EXAMPLES, type Time } from '../../src/plan/time.js';
+import { TIME_EXAMPLES } from '../../src/messages.js';
+import { isTime, occurrences, overlapsMonth, parseTime, span, type Time } from '../../src/plan/time.js';
 
 type Role = 'period' | 'due';
 
