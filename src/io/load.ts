@@ -44,16 +44,21 @@ export async function loadPlan(file: string, source: PlanSource = readPlanSource
   const { text } = source;
   const cache = text.length >= CACHE_MIN_CHARS ? await import('./plan-cache.js') : undefined;
   const cached = cache?.readCached(file, text, env);
-  const read = cached ?? (await checkPlanText(file, text));
-  const { plan, ranges } = read;
-  if (!plan || !ranges) throw new PlanError((read as CheckResult).problems);
-  if (cache && !cached && (read as CheckResult).simple) cache.remember(file, text, plan, ranges, env);
+  if (cached) return loaded(file, source, cached.plan, cached.ranges);
+  const { plan, ranges, problems, simple } = await checkPlanText(file, text);
+  if (!plan || !ranges) throw new PlanError(problems);
+  if (cache && simple) cache.remember(file, text, plan, ranges, env);
+  return loaded(file, source, plan, ranges);
+}
+
+/** A plan read, its tasks at these offsets of the text (byte offsets worked out when first asked for). */
+function loaded(file: string, source: PlanSource, plan: Plan, offsets: readonly number[]): LoadedPlan {
   let bytes: number[] | undefined;
   return {
     file,
     plan,
     get ranges() {
-      return (bytes ??= byteRanges(source, ranges));
+      return (bytes ??= byteRanges(source, offsets));
     },
   };
 }
