@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import check from '../../src/generated/plan-check.js';
 import precompiled from '../../src/generated/plan-validator.js';
+import { COLUMN_KEYS } from '../../src/plan/types.js';
+import { TASK_FIELDS } from '../../src/plan/fields.js';
 import { ROOT, miniPlan } from '../helpers.js';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/plan.schema.json'), 'utf8'));
@@ -54,7 +56,12 @@ describe('schemas/plan.schema.json', () => {
       parse(miniPlan().replace('year: 2024', 'year: 1800')),
       parse(miniPlan().replace('period: 全年', 'perod: 全年')),
       parse(miniPlan(undefined, 'issued: 2024-1-1\n')),
+      parse(miniPlan().replace('schemaVersion: 1', 'schemaVersion: 2')),
+      parse(miniPlan().replace('schemaVersion: 1', 'schemaVersion: 2').replace('    period: 全年\n', '    due: 6月底前\n    fields: {备注: x}\n    cancelled: {date: 2024-01-01}\n')),
+      parse(miniPlan().replace('schemaVersion: 1', 'schemaVersion: 2').replace('    period: 全年\n', '')),
       { schemaVersion: 1 },
+      { schemaVersion: 2 },
+      { schemaVersion: 3 },
       [],
       null,
     ];
@@ -65,6 +72,17 @@ describe('schemas/plan.schema.json', () => {
       const essence = (errors?: ErrorObject[] | null) => errors?.map(({ instancePath, schemaPath, keyword, params }) => ({ instancePath, schemaPath, keyword, params })) ?? null;
       expect(essence(precompiled.errors)).toEqual(essence(runtime.errors));
       expect(check(sample)).toBe(b);
+    }
+  });
+
+  // The schema is written by hand; the field table is what the code iterates. They must agree.
+  it("knows schema 2's task keys and column keys as the field table does", () => {
+    const task = schema.$defs.task2.properties as Record<string, unknown>;
+    expect(Object.keys(task).sort()).toEqual([...TASK_FIELDS.map((f) => f.key), 'fields', 'completed', 'cancelled', 'log'].sort());
+    expect(schema.$defs.column.properties.key.enum).toEqual([...COLUMN_KEYS]);
+    for (const f of TASK_FIELDS) {
+      const kind = f.kind === 'units' || f.kind === 'names' ? 'array' : f.kind === 'id' ? 'integer' : 'string';
+      expect(task[f.key], f.key).toMatchObject({ type: kind });
     }
   });
 });
