@@ -140,7 +140,7 @@ function entryFile(dir: string, path: string): string {
 
 /**
  * The plan in `text` (of `file`) read through the cache: the tasks whose blocks the entry holds
- * as they were, the others parsed and checked alone, the whole plan checked across its tasks.
+ * as they were, the others parsed and checked alone, and every id checked to be unique.
  * Undefined when the cache cannot answer (no entry, another header, a block or a plan that is
  * not simple or not valid): the caller reads the whole text, and may then `remember` it.
  */
@@ -171,12 +171,12 @@ export function readCached(file: string, text: string, env: NodeJS.ProcessEnv): 
     spans.push(read.span.start, read.span.end);
   }
   // The tasks read now are checked in a plan of their own (the header is as it was, and so are
-  // the other tasks); across tasks, only ids must be unique.
+  // the other tasks); across tasks, ids must be unique (also when a block was copied as it is).
   if (changed.length) {
     const alone = { ...entry.plan, tasks: changed };
     if (!matchesSchema(alone) || semanticProblems(alone).length) return undefined;
-    if (new Set(tasks.map((t) => t.id)).size !== tasks.length) return undefined;
   }
+  if (new Set(tasks.map((t) => t.id)).size !== tasks.length) return undefined;
   const plan = { ...entry.plan, tasks } as Plan;
   // A few tasks read anew cost less than rewriting the entry (2,000 tasks: half a megabyte), so it
   // is rewritten only once many have changed since it was written.

@@ -131,6 +131,15 @@ describe('the cache of big plans', () => {
     // A duplicate id, which only the check across tasks sees.
     writeFileSync(t.file, readFileSync(t.file, 'utf8').replace('period: 13月', 'period: 3-4月').replace('  - id: 12\n', '  - id: 11\n'));
     expect(t.plan(['list']).stderr).toContain('序号重复');
+    // A task's block copied as it is, below the last: every block is one the entry knows.
+    const text = generatePlan(1200);
+    writeFileSync(t.file, text);
+    expect(t.plan(['list']).code).toBe(0);
+    const block = /\n(  - id: 7\n[\s\S]*?\n)(?=  - id: 8\n)/.exec(text)![1]!;
+    writeFileSync(t.file, `${text}${block}`);
+    const copied = t.plan(['list']);
+    expect(copied.code).toBe(1);
+    expect(copied.stderr).toContain('序号重复');
   });
 
   it('rewrites its entry only once many tasks have changed, and ignores a damaged one', () => {
