@@ -101,6 +101,7 @@ const zh = {
       `${path} 没有名为 ${q(title)} 的列 (应为 columns 中无 key 的列之一${extra.length ? `：${zhList(extra)}` : '；请在 columns 中加一列 {title: ' + title + '}'})`,
     duplicateColumn: (path: string, v: string) => `${path} ${q(v)} 重复 (每个列标题和 key 只能出现一次)`,
     noContentColumn: (path: string) => `${path} 中没有内容列 (应有一列 {title: 内容, key: content})`,
+    reservedTitle: (path: string, title: string) => `${path} 用了保留的名称 ${q(title)} 作列标题 (应为其他标题，如“备注”)`,
 },
   /** `tasks[6].period` for ['tasks', 6, 'period']. */
   path: zhPath,
@@ -343,6 +344,7 @@ const en: Messages = {
       `${path} names no column ${q(title)} (expected one of the keyless columns in columns${extra.length ? `: ${enList(extra)}` : '; add a column {title: ' + title + '}'})`,
     duplicateColumn: (path: string, v: string) => `${path} ${q(v)} appears twice (expected each column title and key once)`,
     noContentColumn: (path: string) => `${path} has no content column (expected a column {title: 内容, key: content})`,
+    reservedTitle: (path: string, title: string) => `${path} uses the reserved name ${q(title)} as a column title (expected another title, such as 备注)`,
 },
   path: enPath,
 

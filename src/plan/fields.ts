@@ -51,7 +51,7 @@ export const NAME_SEPARATOR = '、';
 
 /** A task's cell in a column: times as written, lists joined with `、`, an extra field by its title. */
 export function cellOf(t: TaskView, column: Column): string {
-  if (!column.key) return t.fields[column.title] ?? '';
+  if (!column.key) return Object.hasOwn(t.fields, column.title) ? t.fields[column.title]! : '';
   switch (column.key) {
     case 'id':
       return String(t.id);

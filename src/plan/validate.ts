@@ -30,6 +30,7 @@ export type ProblemCode =
   | 'unknownField'
   | 'duplicateColumn'
   | 'noContentColumn'
+  | 'reservedTitle'
   // from the schema check (src/io/schema-problems.ts)
   | 'wrongType'
   | 'missingKey'
@@ -43,6 +44,9 @@ export type ProblemCode =
   | 'schemaOther';
 
 const MAX_HINTS = 20;
+
+/** Names that are an object's machinery in JavaScript: not a title an extra column may have (prototype pollution). */
+const RESERVED_TITLES = new Set(['__proto__', 'constructor', 'prototype']);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -104,7 +108,11 @@ export function semanticProblems(data: unknown): Problem[] {
       }
     }
     if (v2 && isObject(task.fields)) {
-      for (const title of Object.keys(task.fields)) if (!extraColumns.has(title)) problems.push({ path: ['tasks', i, 'fields', title], code: 'unknownField', args: [title, [...extraColumns]], atKey: true });
+      for (const title of Object.keys(task.fields)) {
+        const path = ['tasks', i, 'fields', title];
+        if (RESERVED_TITLES.has(title)) problems.push({ path, code: 'reservedTitle', args: [title], atKey: true });
+        else if (!extraColumns.has(title)) problems.push({ path, code: 'unknownField', args: [title, [...extraColumns]], atKey: true });
+      }
     }
     if (isObject(task.completed)) date(task.completed.date, 'tasks', i, 'completed', 'date');
     if (isObject(task.cancelled)) {
@@ -124,6 +132,7 @@ function columnProblems(columns: unknown, add: (path: Path, code: ProblemCode, .
   const keys = new Set<string>();
   columns.forEach((c, i) => {
     if (!isObject(c) || typeof c.title !== 'string') return;
+    if (RESERVED_TITLES.has(c.title)) add(['columns', i, 'title'], 'reservedTitle', c.title);
     if (titles.has(c.title)) add(['columns', i, 'title'], 'duplicateColumn', c.title);
     titles.add(c.title);
     if (typeof c.key === 'string') {

@@ -148,6 +148,20 @@ describe('schema 2 plans written by hand', () => {
     expect(r.stderr).not.toContain('must match');
   });
 
+  it('refuses the names of JavaScript object machinery as column titles, and never reads them from the prototype', async () => {
+    const hostile = V2.replace('  - {title: 考核要点}\n', '  - {title: 考核要点}\n  - {title: constructor}\n').replace('{考核要点: 参赛职工不少于200人}', '{考核要点: 参赛职工不少于200人, __proto__: x}');
+    const t = setup(hostile);
+    const r = t.plan('validate');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('columns[3].title 用了保留的名称 "constructor" 作列标题');
+    expect(r.stderr).toContain('tasks[0].fields 用了保留的名称 "__proto__" 作列标题');
+    const { cellOf } = await import('../../src/plan/fields.js');
+    const { viewTask } = await import('../../src/plan/view.js');
+    const view = viewTask({ id: 1, period: '3月', content: 'a' }, 2024, '2024-01-01');
+    expect(cellOf(view, { title: 'constructor' })).toBe('');
+    expect(cellOf(view, { title: '__proto__' })).toBe('');
+  });
+
   it('lists, shows and exports the new keys; JSON gains keys only', () => {
     const t = setup(V2);
     const [first] = JSON.parse(t.plan('list', '--format', 'json').stdout);
