@@ -36,7 +36,7 @@ export async function renderTable(grid: Grid, opts: TableOptions): Promise<strin
   // drawBox draws one merged column and no category rows; more is cli-table3's.
   const simple = merged.length <= 1 && categories.length === 0;
   const table: BoxTable = {
-    head: grid.columns.map((c) => style.bold(c)),
+    head: grid.columns.map((c) => style.bold(escapeControls(c))),
     rows: paint || fit ? rows.map((row, r) => row.map((text, c) => cell(r, c, text))) : rows,
     spans: merged.length ? rowSpans(grid, merged[0]!) : rows.map(() => 1),
     ...(merged.length && { mergeColumn: merged[0] }),

@@ -48,6 +48,39 @@ tasks:
 `;
 }
 
+/** A valid schema 2 plan with hostile text in its own columns, categories, fields, units, persons and records. */
+function hostilePlan2(text: (field: string) => string): string {
+  const dept = text('部门');
+  const extra = text('考核要点');
+  return `schemaVersion: 2
+year: 2024
+title: ${y(text('标题'))}
+departments: [${y(dept)}, 乙部]
+columns:
+  - {title: ${y(text('序号'))}, key: id}
+  - {title: ${y(text('工作任务'))}, key: content}
+  - {title: ${y(extra)}}
+  - {title: ${y(text('责任人'))}, key: owners}
+  - {title: ${y(text('完成时限'))}, key: due}
+tasks:
+  - id: 1
+    due: 6月底前
+    content: ${y(text('内容一'))}
+    departments: [${y(dept)}]
+    support: [乙部]
+    owners: [${y(text('王敏'))}]
+    group: ${y(text('一、类别'))}
+    fields: {${y(extra)}: ${y(text('要点'))}}
+    cancelled: {date: 2024-02-01, reason: ${y(text('原因'))}}
+
+  - id: 2
+    period: 3-4月
+    content: ${y(text('内容二'))}
+    support: [${y(dept)}]
+    group: ${y(text('二、类别'))}
+`;
+}
+
 function expectTerminalSafe(r: RunResult, what: string) {
   for (const [name, text] of [['stdout', r.stdout], ['stderr', r.stderr]] as const) {
     const unsafe = terminalUnsafe(text);
@@ -68,6 +101,17 @@ describe('terminal output shows control characters escaped, also with FORCE_COLO
       // What the text said stays readable, as escapes.
       expect(r.stdout).toMatch(/\\x1b|\\u001b/);
       if (!args.includes('json')) expect(r.stdout).toContain('\\u202e');
+    },
+  );
+
+  const cwd2 = testdir({ 'plan.yaml': hostilePlan2(evil) });
+  it.each([[['list']], [['show', '1']], [['render']], [['render', '--with-status']], [['summary']], [['departments']], [['render', '--format', 'markdown']], [['summary', '--format', 'markdown']]])(
+    'schema 2: plan %j',
+    (args) => {
+      const r = run(['-f', 'plan.yaml', ...args, '--as-of', '2024-03-15'], { cwd: cwd2, env: { FORCE_COLOR: '1' } });
+      expect(r.code, r.stderr).toBe(0);
+      expectTerminalSafe(r, args.join(' '));
+      expect(r.stdout).toMatch(/\\x1b|\\u001b/);
     },
   );
 
@@ -141,11 +185,13 @@ describe('terminal output shows control characters escaped, also with FORCE_COLO
 
 describe('HTML pages escape every value and run no script', () => {
   const pages = HTML_ATTACKS.flatMap((attack) => {
-    const cwd = testdir({ 'plan.yaml': hostilePlan((field) => `${field}${attack}`) });
-    const page = (args: string[]) => run(['-f', 'plan.yaml', ...args, '--as-of', '2024-03-15'], { cwd });
+    const cwd = testdir({ 'plan.yaml': hostilePlan((field) => `${field}${attack}`), 'plan2.yaml': hostilePlan2((field) => `${field}${attack}`) });
+    const page = (args: string[], file = 'plan.yaml') => run(['-f', file, ...args, '--as-of', '2024-03-15'], { cwd });
     return [
       [attack, 'render', page(['render', '--format', 'html', '--with-status'])],
       [attack, 'summary', page(['summary', '--format', 'html'])],
+      [attack, 'render (schema 2: own columns, category rows)', page(['render', '--format', 'html', '--with-status'], 'plan2.yaml')],
+      [attack, 'summary (schema 2)', page(['summary', '--format', 'html'], 'plan2.yaml')],
     ] as const;
   });
 
@@ -175,9 +221,15 @@ describe('HTML pages escape every value and run no script', () => {
 
 describe('markdown carries no raw HTML and no control characters', () => {
   const attack = `${HTML_ATTACKS.join('')}[x](javascript:alert(1))${CLEAR}${RTL}`;
-  const cwd = testdir({ 'plan.yaml': hostilePlan((field) => `${field}${attack}`) });
+  const cwd = testdir({ 'plan.yaml': hostilePlan((field) => `${field}${attack}`), 'plan2.yaml': hostilePlan2((field) => `${field}${attack}`) });
 
-  it.each([[['render', '--format', 'markdown', '--with-status']], [['summary', '--format', 'markdown']], [['list', '--format', 'markdown']]])('plan %j', (args) => {
+  it.each([
+    [['render', '--format', 'markdown', '--with-status']],
+    [['summary', '--format', 'markdown']],
+    [['list', '--format', 'markdown']],
+    [['-f', 'plan2.yaml', 'render', '--format', 'markdown', '--with-status']],
+    [['-f', 'plan2.yaml', 'summary', '--format', 'markdown']],
+  ])('plan %j', (args) => {
     const r = run(['-f', 'plan.yaml', ...args, '--as-of', '2024-03-15'], { cwd });
     expect(r.code).toBe(0);
     const md = r.stdout;
