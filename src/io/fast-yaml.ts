@@ -368,12 +368,12 @@ class Reader {
     } else for (; end < to; end++) {
       const ch = t.charCodeAt(end);
       if (ch < SPACE || (ch >= 0x7f && ch <= 0x9f)) giveUp();
-      if (inFlow && isFlowIndicator(ch)) break;
+      if (isFlowIndicator(ch)) break;
       if (ch === 0x23 && t.charCodeAt(end - 1) === SPACE) break;
       if (ch === 0x3a) {
         const after = t.charCodeAt(end + 1);
         if (key && after === SPACE) break;
-        if (end + 1 >= to || after === SPACE || (inFlow && isFlowIndicator(after))) giveUp();
+        if (end + 1 >= to || after === SPACE || isFlowIndicator(after)) giveUp();
       }
     }
     while (t.charCodeAt(end - 1) === SPACE) end--;

@@ -1,6 +1,3 @@
-import { endOfMonth } from 'date-fns';
-import { isoDate } from './dates.js';
-
 /** A period of the plan year (schema 1): months `from`..`to` (1-12) and its canonical label. */
 export interface Period {
   from: number;
@@ -57,19 +54,3 @@ function parse(input: string): Period | undefined {
   if (from < 1 || to > 12 || from > to) return undefined;
   return { from, to, label: from === to ? `${from}月` : `${from}-${to}月` };
 }
-
-/** The first and last day (YYYY-MM-DD) of a period in the given year. */
-export function periodInterval(period: Period, year: number): Readonly<{ start: string; end: string }> {
-  // Remembered, and shared: a view of 10,000 tasks asks for a handful of intervals.
-  const key = year * 10_000 + period.from * 100 + period.to;
-  let interval = intervals.get(key);
-  if (!interval) {
-    if (intervals.size > 1000) intervals.clear();
-    const first = new Date(year, period.from - 1, 1);
-    interval = Object.freeze({ start: isoDate(first), end: isoDate(endOfMonth(new Date(year, period.to - 1, 1))) });
-    intervals.set(key, interval);
-  }
-  return interval;
-}
-
-const intervals = new Map<number, Readonly<{ start: string; end: string }>>();

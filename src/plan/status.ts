@@ -14,7 +14,7 @@ export function taskStatus(task: Pick<Task, 'completed' | 'cancelled' | 'log'>, 
 }
 
 /** The status of a task that is neither done nor cancelled, for times that are not recurring. */
-export function openStatus(time: Pick<TaskTime, 'windows' | 'end'>, asOf: string): Status {
+function openStatus(time: Pick<TaskTime, 'windows' | 'end'>, asOf: string): Status {
   if (time.end < asOf) return 'overdue';
   for (const w of time.windows) if (w.start <= asOf && asOf <= w.end) return 'current';
   return 'upcoming';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod, periodInterval } from '../../src/plan/period.js';
+import { parsePeriod } from '../../src/plan/period.js';
 
 describe('parsePeriod', () => {
   it.each([
@@ -49,28 +49,4 @@ describe('parsePeriod', () => {
       expect(parsePeriod(input)).toBeUndefined();
     },
   );
-});
-
-describe('periodInterval', () => {
-  it.each([
-    ['1-2月', 2023, '2023-01-01', '2023-02-28'],
-    ['1-2月', 2024, '2024-01-01', '2024-02-29'],
-    ['3-4月', 2023, '2023-03-01', '2023-04-30'],
-    ['7月', 2023, '2023-07-01', '2023-07-31'],
-    ['第四季度', 2023, '2023-10-01', '2023-12-31'],
-    ['上半年', 2023, '2023-01-01', '2023-06-30'],
-    ['全年', 2025, '2025-01-01', '2025-12-31'],
-  ])('%s of %i is %s to %s', (input, year, start, end) => {
-    expect(periodInterval(parsePeriod(input)!, year)).toEqual({ start, end });
-  });
-  it('keeps apart years and periods with the same digits, and cannot be changed by a caller', () => {
-    const p = (from: number, to: number) => ({ from, to, label: '' });
-    expect(periodInterval(p(1, 12), 2023)).not.toEqual(periodInterval(p(1, 12), 2024));
-    expect(periodInterval(p(1, 2), 2023).end).toBe('2023-02-28');
-    expect(periodInterval(p(12, 12), 2023).start).toBe('2023-12-01');
-    expect(periodInterval(p(1, 12), 12023).end).toBe('12023-12-31');
-    expect(Object.isFrozen(periodInterval(p(3, 4), 2023))).toBe(true);
-    expect(parsePeriod('13月')).toBeUndefined();
-    expect(parsePeriod('13月')).toBeUndefined(); // remembered as unparseable, still undefined
-  });
 });
