@@ -58,7 +58,7 @@ function esmValidator(code) {
 
 /**
  * Modules that most bundles import, bundled once on their own rather than copied into each: the
- * message catalogue was 30 of list.cjs's 78 kB, and cli.cjs has it too.
+ * message catalogue is a large part of every command's bundle, and cli.cjs has it too.
  */
 const SHARED = ['src/messages.ts'];
 
@@ -94,7 +94,7 @@ export async function bundle(buildHash) {
       {
         name: 'lazy-modules',
         setup(b) {
-          // commander loads node:child_process (8 ms) for executable subcommands, which plan has none of.
+          // commander loads node:child_process for executable subcommands, which plan has none of.
           b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
             args.importer.includes('node_modules/commander/') ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
           );
@@ -102,7 +102,7 @@ export async function bundle(buildHash) {
             contents: `module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });`,
             loader: 'js',
           }));
-          // chalk detects colour support on import (loading node:tty, 6 ms); we always give it a level.
+          // chalk detects colour support on import (loading node:tty); we always give it a level.
           b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: join(root, 'node_modules/chalk/source/vendor/supports-color/browser.js') }));
           b.onResolve({ filter: /^\./ }, (args) => {
             if (args.kind === 'entry-point') return undefined;

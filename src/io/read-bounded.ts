@@ -3,8 +3,8 @@ import { PlanError } from '../errors.js';
 import { m } from '../messages.js';
 
 /**
- * The largest file read as a plan or an annex table: a plan of 200,000 tasks is about 27 MiB.
- * Anything bigger is refused before it is read, so a stray dump or /dev/zero cannot exhaust memory.
+ * The largest file read as a plan or an annex table, far above any real plan's size. Anything
+ * bigger is refused before it is read, so a stray dump or /dev/zero cannot exhaust memory.
  */
 export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
 

@@ -1,5 +1,5 @@
 // Standard output without process.stdout where it can be done: creating that stream loads Node's
-// stream modules (~4-6 ms, a twentieth of a short run) and a command writes its output once.
+// stream modules (a noticeable share of a short run) and a command writes its output once.
 import { fstatSync, statSync, writeSync } from 'node:fs';
 
 /** Whether standard output is a terminal; process.stdout is asked only when it may be one. */
@@ -22,8 +22,8 @@ export function stdoutIsTTY(): boolean {
  * is waited for when full.
  */
 export function writeStdout(text: string): void {
-  // Encoded a chunk at a time into one buffer: the 10k summary's 400 KB of UTF-8 in a buffer of
-  // their own took 1.6 ms and 90 fresh pages, by chunks 0.5 ms.
+  // Encoded a chunk at a time into one reused buffer: a large output encoded whole would need
+  // fresh memory pages of its own.
   const chunk = Buffer.allocUnsafeSlow(Math.min(CHUNK, 3 * text.length));
   const encoder = new TextEncoder();
   for (let rest = text; rest.length; ) {

@@ -10,14 +10,14 @@ import type { CheckResult } from './load.js';
 import { describeProblem, schemaProblems } from './schema-problems.js';
 
 // Bounds for hostile input. A plan nests five deep; yaml recurses (and allocates) per level, so
-// deeper flow collections are refused before parsing (100,000 `[` would take gigabytes), and an
+// deeper flow collections are refused before parsing (a long run of `[` would take gigabytes), and an
 // overflow of yaml's own recursion on deep block nesting is reported as such. Aliases expand at
 // most 100 times ("billion laughs"). Warnings are off: yaml would print file content to stderr.
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' } as const;
 const MAX_ALIAS_COUNT = 100;
 const MAX_FLOW_DEPTH = 64;
 /**
- * yaml holds about 80 bytes of memory per byte of text (and 1 s per MiB): larger texts, which
+ * yaml holds many times a text's size in memory while it parses: larger texts, which
  * only the fast reader handles (up to MAX_INPUT_BYTES), are refused here rather than risk
  * running out of memory.
  */

@@ -11,8 +11,8 @@ export function isRealDate(s: string): boolean {
 }
 
 /**
- * A local date as YYYY-MM-DD. (date-fns' `format` would do, but it pulls in 22 kB of locale
- * code that every command would load at start-up.)
+ * A local date as YYYY-MM-DD. (date-fns' `format` would do, but it pulls in locale code that
+ * every command would load at start-up.)
  */
 export function isoDate(d: Date): string {
   const pad = (n: number, width = 2) => String(n).padStart(width, '0');
