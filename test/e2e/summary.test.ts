@@ -171,13 +171,13 @@ describe('the GitHub workflow', () => {
   });
 });
 
-describe('the README', () => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  /** The body of the fenced block that follows `marker` in the README. */
+describe('docs/commands.md', () => {
+  const page = readFileSync(join(ROOT, 'docs/commands.md'), 'utf8');
+  /** The body of the fenced block that follows `marker` in docs/commands.md. */
   const blockAfter = (marker: string) => {
-    const at = readme.indexOf(marker);
+    const at = page.indexOf(marker);
     expect(at, marker).toBeGreaterThan(-1);
-    return /```\w*\n([\s\S]*?)```/.exec(readme.slice(at))![1]!;
+    return /```\w*\n([\s\S]*?)```/.exec(page.slice(at))![1]!;
   };
 
   it('shows the markdown the workflow publishes, as produced', () => {
