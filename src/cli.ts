@@ -8,7 +8,7 @@ import { stdoutIsTTY, writeStdout } from './io/stdout.js';
 import { detectLanguage, m, setLanguage, type Lang } from './messages.js';
 import { today } from './plan/dates.js';
 import { suggest } from './plan/suggest.js';
-import { displayWidth, escapeControls, escapeLine } from './render/terminal.js';
+import { displayWidth, escapeControls, escapeLine, wrapDisplay } from './render/terminal.js';
 import pkg from '../package.json';
 
 const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -312,12 +312,19 @@ function examples(lines: string[]): string {
   return `\n${m.help.examples}\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
-/** Help in the user's language, with East Asian wide characters measured as two columns. */
+/**
+ * Help in the user's language, with East Asian wide characters measured as two columns and
+ * Chinese wrapped between characters (commander breaks only at spaces).
+ */
 function helpConfig(): Partial<Help> {
   return {
     showGlobalOptions: true,
     styleTitle: (s: string) => m.help.titles[s] ?? s,
     displayWidth,
+    boxWrap: (s: string, width: number) => wrapDisplay(s, width),
+    // Commander leaves a description unwrapped when less room than this is left beside the
+    // options; a narrow terminal then wraps it anywhere.
+    minWidthToWrap: 16,
     optionDescription: (option: Option) => {
       const shown = option.defaultValue !== undefined && option.defaultValue !== false && !option.negate;
       return shown ? `${option.description} (${m.help.default}${option.defaultValue})` : option.description;

@@ -1,5 +1,7 @@
 import Table from 'cli-table3';
+import stringWidth from 'string-width';
 import type { BoxTable } from './box.js';
+import { displayWidth, hasEmoji } from './terminal.js';
 
 // Loaded only for what drawBox leaves to cli-table3 (text with emoji, several merged columns,
 // category rows), so that drawing a plain table does not load cli-table3 at all.
@@ -24,4 +26,9 @@ export function drawCliTable3(t: BoxTable): string {
   });
   for (; k < categories.length; k++) category(categories[k]!.title);
   return table.toString();
+}
+
+/** Columns text takes as cli-table3 measures it: string-width's count, which differs from displayWidth only for emoji. */
+export function textWidth(s: string): number {
+  return hasEmoji(s) ? stringWidth(s) : displayWidth(s);
 }

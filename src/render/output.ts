@@ -12,14 +12,16 @@ export type GridFormat = (typeof GRID_FORMATS)[number];
 export async function renderGrid(grid: Grid, format: GridFormat, ctx: Context, tasks: readonly TaskView[], opts: { ruled?: boolean; lang?: string } = {}): Promise<string> {
   switch (format) {
     case 'table': {
-      const { renderTable, paintFor, paintStatus } = await import('./table.js');
+      const { renderTable, paintFor, statusStyle, statusText } = await import('./table.js');
       const style = await paintFor(ctx);
       const status = grid.statusColumn;
-      return await renderTable(grid, {
+      // The ✓ goes into the text before the table is measured; painting adds colour only.
+      const rows = status === undefined ? grid.rows : grid.rows.map((row, r) => row.with(status, statusText(tasks[r]!.status)));
+      return await renderTable({ ...grid, rows }, {
         style,
         ruled: opts.ruled ?? false,
         ...(ctx.stdoutIsTTY && ctx.columns && { maxWidth: ctx.columns }),
-        paint: (r, c, text) => (c === status ? paintStatus(tasks[r]!.status, style) : text),
+        paint: (r, c, text) => (c === status ? statusStyle(tasks[r]!.status, style)(text) : text),
       });
     }
     case 'markdown':

@@ -27,18 +27,27 @@ export function paintFor(ctx: Pick<Context, 'color' | 'stdoutIsTTY' | 'env'>): P
   return painter(colorLevel({ color: ctx.color, isTTY: ctx.stdoutIsTTY, env: ctx.env }));
 }
 
-/** A status as the terminal shows it: done green with ✓, overdue red, current yellow, upcoming and cancelled dim. */
-export function paintStatus(status: Status, style: Paint): string {
-  const label = m.status[status];
+/** A status as the terminal shows it, uncoloured: done with a ✓. */
+export function statusText(status: Status): string {
+  return status === 'done' ? `✓ ${m.status.done}` : m.status[status];
+}
+
+/** The colour of a status: done green, overdue red, current yellow, upcoming and cancelled dim. */
+export function statusStyle(status: Status, style: Paint): (text: string) => string {
   switch (status) {
     case 'done':
-      return style.green(`✓ ${label}`);
+      return style.green;
     case 'overdue':
-      return style.red(label);
+      return style.red;
     case 'current':
-      return style.yellow(label);
+      return style.yellow;
     case 'upcoming':
     case 'cancelled':
-      return style.dim(label);
+      return style.dim;
   }
+}
+
+/** A status as the terminal shows it, coloured. */
+export function paintStatus(status: Status, style: Paint): string {
+  return statusStyle(status, style)(statusText(status));
 }

@@ -101,25 +101,101 @@ export function padDisplay(label: string, width: number): string {
   return label + ' '.repeat(Math.max(0, width - displayWidth(label)));
 }
 
-/** Breaks text into lines of at most `width` terminal columns (Chinese has no spaces to break at). */
-export function wrapDisplay(text: string, width: number): string {
+// Kinsoku: closing punctuation stays on the line it closes, an opening bracket or quote on the
+// line it opens; the line breaks one character earlier instead.
+const NO_LINE_START = new Set('、，。；：！？）」』》】〉〕”’,.;:!?)]}');
+const NO_LINE_END = new Set('（「『《【〈〔“‘([{');
+
+/** A piece of a line that is not broken inside: a word, a wide character, or a run of spaces. */
+interface Unit {
+  text: string;
+  width: number;
+  space: boolean;
+}
+
+/** How finely a line is cut into units: words, characters with their closing punctuation, characters. */
+type Level = 0 | 1 | 2;
+
+let graphemes: Intl.Segmenter | undefined;
+
+/** The characters of a line as a terminal draws them: emoji sequences kept whole. */
+function clusters(line: string): Iterable<string> {
+  if (!hasEmoji(line)) return line;
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return Array.from(graphemes.segment(line), (s) => s.segment);
+}
+
+/**
+ * A line's units. At level 0, narrow characters (Latin letters, digits) run together into a
+ * word, while Chinese breaks between any two characters, and an opening bracket joins the unit
+ * after it; up to level 1, closing punctuation joins the unit before it; zero-width characters
+ * always join the character before them.
+ */
+function units(parts: Iterable<string>, measure: (s: string) => number, level: Level): Unit[] {
+  const out: Unit[] = [];
+  let opens = false;
+  let narrow = false;
+  for (const ch of parts) {
+    const width = measure(ch);
+    const space = ch === ' ' || ch === '\u3000';
+    const last = out[out.length - 1];
+    const joins =
+      last !== undefined &&
+      (space ? last.space : !last.space && (width === 0 || (level < 2 && NO_LINE_START.has(ch)) || (level === 0 && (opens || (narrow && width === 1)))));
+    if (joins) {
+      last.text += ch;
+      last.width += width;
+    } else out.push({ text: ch, width, space });
+    opens = !space && NO_LINE_END.has(ch);
+    narrow = !space && width === 1;
+  }
+  return out;
+}
+
+/**
+ * Breaks text into lines of at most `width` terminal columns: at spaces, between Chinese
+ * characters, inside a word only when it is longer than a line, and never before closing
+ * punctuation or after an opening bracket. `measure` counts a character's columns.
+ */
+export function wrapDisplay(text: string, width: number, measure: (s: string) => number = displayWidth): string {
   return text
     .split('\n')
-    .map((line) => {
-      const out: string[] = [];
-      let cur = '';
-      let w = 0;
-      for (const ch of line) {
-        const cw = displayWidth(ch);
-        if (w + cw > width && cur) {
-          out.push(cur);
-          [cur, w] = ['', 0];
-        }
-        cur += ch;
-        w += cw;
-      }
-      out.push(cur);
-      return out.join('\n');
-    })
+    .map((line) => (measure(line) <= width ? line : lay(units(clusters(line), measure, 0), width, measure, 0).join('\n')))
     .join('\n');
+}
+
+/** The units laid out greedily in lines, spaces at a break dropped; a unit wider than a line is cut finer. */
+function lay(pieces: readonly Unit[], width: number, measure: (s: string) => number, level: Level): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  let w = 0;
+  let gap: Unit | undefined;
+  for (const u of pieces) {
+    if (u.space) {
+      // Spaces that start the text are kept (an indent); elsewhere they wait for the next word.
+      if (cur || !lines.length) gap = u;
+      continue;
+    }
+    const room = gap && cur ? gap.width : 0;
+    if (cur && w + room + u.width > width) {
+      lines.push(cur);
+      [cur, w] = ['', 0];
+    } else if (gap) {
+      cur += gap.text;
+      w += gap.width;
+    }
+    gap = undefined;
+    if (u.width > width && level < 2) {
+      if (cur) lines.push(cur);
+      const finer = lay(units(clusters(u.text), measure, (level + 1) as Level), width, measure, (level + 1) as Level);
+      cur = finer.pop()!;
+      w = measure(cur);
+      lines.push(...finer);
+      continue;
+    }
+    cur += u.text;
+    w += u.width;
+  }
+  lines.push(cur);
+  return lines;
 }
