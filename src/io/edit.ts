@@ -86,12 +86,13 @@ function pairLines(text: string, pair: PairSpan): [number, number] {
 
 function blockSplice(text: string, task: TaskSpan, e: TaskEdit, eol: string): Splice {
   const indent = ' '.repeat(task.start - lineStart(text, task.start));
+  const step = indentStep(text, task);
   // The task's own block ends after the line break of its last value; comments and blank lines after it are not its.
   const end = task.end;
 
   if (e.op === 'log') {
     const log = pairOf(task, 'log');
-    if (!log) return rowsAt(text, end, end, [`${indent}log:`, ...logItemRows(`${indent}  - `, e.entry)], eol);
+    if (!log) return rowsAt(text, end, end, [`${indent}log:`, ...logItemRows(`${indent}${step}- `, e.entry)], eol);
     const seq = log.value;
     if (seq?.kind === 'seq' && seq.flow) return flowSeqAppend(seq, flowLogEntry(e.entry));
     const first = seq?.kind === 'seq' ? seq.items?.[0] : undefined;
@@ -105,7 +106,7 @@ function blockSplice(text: string, task: TaskSpan, e: TaskEdit, eol: string): Sp
   const existing = pairOf(task, 'completed');
   if (e.op === 'complete') {
     const [from, to] = existing ? pairLines(text, existing) : [end, end];
-    return rowsAt(text, from, to, completionRows(indent, e.completion), eol);
+    return rowsAt(text, from, to, completionRows(indent, step, e.completion), eol);
   }
   if (!existing) throw new UneditableError('no completed key');
   let [from, to] = pairLines(text, existing);
@@ -120,12 +121,23 @@ function rowsAt(text: string, from: number, to: number, rows: string[], eol: str
   return { start: from, end: to, text: (from === to ? eol : '') + rows.join(eol) };
 }
 
-function completionRows(indent: string, c: Completion): string[] {
+/**
+ * The file's indentation step as the task's own line shows it: how far its dash is indented under
+ * `tasks:` (2 when it is not), so that new nested lines indent as the rest of the file (yamllint's
+ * `indentation` rule wants one step throughout).
+ */
+function indentStep(text: string, task: TaskSpan): string {
+  const dash = text.slice(lineStart(text, task.start), task.start).indexOf('-');
+  return ' '.repeat(dash > 0 ? dash : 2);
+}
+
+function completionRows(indent: string, step: string, c: Completion): string[] {
+  const inner = indent + step;
   return [
     `${indent}completed:`,
-    `${indent}  date: ${c.date}`,
-    ...(c.by !== undefined ? [`${indent}  by: ${yamlScalar(c.by)}`] : []),
-    ...(c.note !== undefined ? [`${indent}  note: ${yamlScalar(c.note)}`] : []),
+    `${inner}date: ${c.date}`,
+    ...(c.by !== undefined ? [`${inner}by: ${yamlScalar(c.by)}`] : []),
+    ...(c.note !== undefined ? [`${inner}note: ${yamlScalar(c.note)}`] : []),
   ];
 }
 

@@ -108,6 +108,7 @@ class Reader {
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) breaks++;
     const lines = new Int32Array(breaks * 4);
     let n = 0;
+    let marked = false;
     for (let start = 0; start < text.length; ) {
       const nl = text.indexOf('\n', start);
       const next = nl < 0 ? text.length : nl + 1;
@@ -115,9 +116,15 @@ class Reader {
       SPACES.lastIndex = start;
       SPACES.test(text);
       const at = Math.min(SPACES.lastIndex, end);
-      // Blank and comment-only lines carry nothing; a `%` directive or `---`/`...` marker is not ours.
+      // Blank and comment-only lines carry nothing; a `---` before any content starts the one
+      // document (yamllint asks for it), any other marker or a `%` directive is not ours.
       if (at < end && text.charCodeAt(at) !== 0x23) {
-        if (at === start && (text[at] === '%' || /^(?:---|\.\.\.)(?: |$)/.test(text.slice(at, Math.min(end, at + 4))))) giveUp();
+        if (at === start && (text[at] === '%' || /^(?:---|\.\.\.)(?: |$)/.test(text.slice(at, Math.min(end, at + 4))))) {
+          if (n > 0 || marked || !/^--- *(?:#.*)?$/.test(text.slice(at, end))) giveUp();
+          marked = true;
+          start = next;
+          continue;
+        }
         lines[n * 4 + INDENT] = at - start;
         lines[n * 4 + AT] = at;
         lines[n * 4 + END] = end;

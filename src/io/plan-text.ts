@@ -9,11 +9,12 @@ const NOTICE_KEYS = ['title', 'to', 'text'] as const;
 /**
  * The text of a new plan file in the layout of SPEC "Writing the plan file": header keys in
  * schema order, the registry as a flow list, then the narrative and the tasks as block
- * mappings, one blank line between sections and between tasks. `schemaRef`, when given, is
- * the path written in the first line for the YAML language server.
+ * mappings, one blank line between sections and between tasks; the document starts with `---`,
+ * as yamllint asks. `schemaRef`, when given, is the path written in the first line (the comment
+ * before the document) for the YAML language server.
  */
 export function planText(plan: NewPlan, schemaRef?: string): string {
-  const header: string[] = schemaRef === undefined ? [] : [`# yaml-language-server: $schema=${schemaRef}`];
+  const header: string[] = [...(schemaRef === undefined ? [] : [`# yaml-language-server: $schema=${schemaRef}`]), '---'];
   for (const key of HEADER_KEYS) {
     const value = plan[key];
     if (value === undefined) continue;

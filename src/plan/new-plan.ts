@@ -1,3 +1,4 @@
+import { migratedPlan } from './migrate.js';
 import { parsePeriod } from './period.js';
 import { isTime, parseTime } from './time.js';
 import type { Plan, Task } from './types.js';
@@ -32,7 +33,8 @@ export function skeletonPlan(year: number): NewPlan {
  * the old year, when it becomes its canonical label. The old year, where it stands as a 4-digit
  * number in the title, annex title, document number or covering notice, becomes the new one; the
  * narrative is copied as it is, a draft to rewrite, since its years may be facts rather than the
- * plan's own year.
+ * plan's own year. A schema 1 plan carries over as schema 2 (as `plan migrate` would make it), whose
+ * narrative numbers are keyed `label`: schema 1's key `no` is a boolean to YAML 1.1 readers.
  */
 export function rolloverPlan(old: Plan, year: number): NewPlan {
   const retitle = (s: string) => s.replace(new RegExp(`(?<!\\d)${old.year}(?!\\d)`, 'g'), String(year));
@@ -57,5 +59,5 @@ export function rolloverPlan(old: Plan, year: number): NewPlan {
   };
   if (old.annexTitle !== undefined) plan.annexTitle = retitle(old.annexTitle);
   if (old.docNumber !== undefined) plan.docNumber = retitle(old.docNumber);
-  return plan;
+  return old.schemaVersion === 1 ? migratedPlan(plan) : plan;
 }

@@ -27,7 +27,7 @@ describe('plan import', () => {
     expect(imported).toMatchObject({ year: 2023, title: seed.title, annexTitle: seed.annexTitle, departments: seed.departments });
 
     const text = readFileSync(join(dir, 'plans/2023.yaml'), 'utf8');
-    expect(text.startsWith('schemaVersion: 1\n')).toBe(true); // no schemas/ above: no schema line
+    expect(text.startsWith('---\nschemaVersion: 1\n')).toBe(true); // no schemas/ above: no schema line
     expect(text.slice(text.indexOf('\ntasks:\n'))).toBe(seedPlan().slice(seedPlan().indexOf('\ntasks:\n'))); // blank line between tasks
 
     const tsv = run(['render', '--format', 'tsv'], { cwd: dir });
@@ -41,6 +41,7 @@ describe('plan import', () => {
     const r = run(['import', 'annex.csv'], { cwd: dir });
     expect(r).toEqual({ code: 0, stdout: '已创建 plans/2024.yaml (3 项任务，2 个部门)\n', stderr: '' });
     expect(readFileSync(join(dir, 'plans/2024.yaml'), 'utf8')).toBe(`# yaml-language-server: $schema=../schemas/plan.schema.json
+---
 schemaVersion: 1
 year: 2024
 title: 2024年某单位工作计划
@@ -148,8 +149,9 @@ describe('plan init', () => {
     const dir = testdir({ 'schemas/plan.schema.json': SCHEMA });
     const r = run(['init', '2025'], { cwd: dir });
     expect(r).toEqual({ code: 0, stdout: '已创建 plans/2025.yaml (1 项任务，1 个部门)\n请把示例部门和示例任务改为实际内容，再用 plan validate 检查。\n', stderr: '' });
-    expect(readFileSync(join(dir, 'plans/2025.yaml'), 'utf8').split('\n').slice(0, 5)).toEqual([
+    expect(readFileSync(join(dir, 'plans/2025.yaml'), 'utf8').split('\n').slice(0, 6)).toEqual([
       '# yaml-language-server: $schema=../schemas/plan.schema.json',
+      '---',
       'schemaVersion: 1',
       'year: 2025',
       'title: 2025年工作计划',

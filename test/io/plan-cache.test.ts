@@ -1,8 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatePlan } from '../../bench/generate.mjs';
-import { checkPlanText } from '../../src/io/load.js';
-import { splitTasks } from '../../src/io/plan-cache.js';
-import { seedPlan } from '../helpers.js';
+import { checkPlanText, loadPlan, readPlanSource } from '../../src/io/load.js';
+import { readCached, splitTasks } from '../../src/io/plan-cache.js';
+import { seedPlan, testdir } from '../helpers.js';
 
 /** The split's parts put back together, and each task's block, as the reader locates tasks. */
 async function agrees(text: string, tail = '') {
@@ -55,5 +57,30 @@ describe('splitTasks', () => {
     expect(splitTasks(text, 3)).toBeUndefined();
     expect(splitTasks(text, text.length + 1)).toBeUndefined();
     expect(splitTasks(text, 0)?.blocks).toHaveLength(1);
+  });
+});
+
+// yamllint asks for a `---` at the start; the file may also have CRLF line ends and a BOM.
+describe('a plan that starts with ---', () => {
+  const started = generatePlan(500).replace('\nschemaVersion:', '\n---\nschemaVersion:');
+  it.each([
+    ['LF', started, ''],
+    ['CRLF', started.replace(/\n/g, '\r\n'), ''],
+    ['a BOM and CRLF', started.replace(/\n/g, '\r\n'), '\ufeff'],
+  ])('with %s is read by the fast reader, remembered and read back through the cache', async (_, text, bom) => {
+    expect(text.length).toBeGreaterThan(32 * 1024); // big enough to be cached
+    const checked = await checkPlanText('p', text);
+    expect(checked.simple).toBe(true);
+    expect(splitTasks(text, 0)?.head.split(/\r?\n/).slice(0, 2)).toEqual(['# yaml-language-server: $schema=../schemas/plan.schema.json', '---']);
+    const dir = testdir({ 'plan.yaml': bom + text });
+    const file = join(dir, 'plan.yaml');
+    const env = { PLAN_CACHE_DIR: join(dir, 'cache') };
+    const full = await loadPlan(file, readPlanSource(file), env);
+    expect(full.plan).toEqual(checked.plan);
+    const cached = readCached(file, text, env);
+    expect(cached?.plan).toEqual(checked.plan);
+    expect(cached?.ranges).toEqual(checked.ranges);
+    writeFileSync(file, bom + text.replace('content: ', 'content: 改'));
+    expect(readCached(file, readPlanSource(file).text, env)?.plan.tasks[0]!.content).toMatch(/^改/);
   });
 });

@@ -15,7 +15,7 @@ describe('planText', () => {
   it('writes a plan without a narrative or a schema line, and it validates', async () => {
     const text = planText(skeletonPlan(2024));
     expect(text).toBe(
-      'schemaVersion: 1\nyear: 2024\ntitle: 2024年工作计划\nannexTitle: 2024年主要工作计划表\ndepartments: [办公室]\n\n' +
+      '---\nschemaVersion: 1\nyear: 2024\ntitle: 2024年工作计划\nannexTitle: 2024年主要工作计划表\ndepartments: [办公室]\n\n' +
         'tasks:\n  - id: 1\n    period: 全年\n    content: 示例任务：请改为实际工作内容\n    departments: [办公室]\n',
     );
     expect((await checkPlanText('new.yaml', text)).problems).toEqual([]);

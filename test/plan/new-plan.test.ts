@@ -57,6 +57,12 @@ describe('rolloverPlan', () => {
     expect(rolloverPlan(v2, 2024).columns).toEqual(v2.columns);
   });
 
+  it('carries a schema 1 plan over as schema 2, its narrative numbers keyed label (YAML 1.1 reads the key no as false)', () => {
+    const v1: Plan = { ...seed, schemaVersion: 1, sections: [{ no: '一', title: '总则', items: [{ no: '1', title: '细则' }] }], tasks: [] };
+    expect(rolloverPlan(v1, 2024)).toMatchObject({ schemaVersion: 2, sections: [{ label: '一', title: '总则', items: [{ label: '1', title: '细则' }] }] });
+    expect(JSON.stringify(rolloverPlan(v1, 2024).sections)).not.toContain('"no"');
+  });
+
   it('changes the year only where it stands alone as four digits', async () => {
     const { annexTitle: _a, docNumber: _d, notice: _n, ...bare } = seed;
     const plan: Plan = { ...bare, title: '2023年计划（12023号、20234、2023）' };
