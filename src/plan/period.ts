@@ -19,9 +19,6 @@ const RANGE = /^(\d{1,2})月?[-\u2010-\u2015~\u301c至到](\d{1,2})月$/;
 const MONTH = /^(\d{1,2})月$/;
 const QUARTER = /^(?:Q([1-4])|第?([1-4一二三四])季度)$/;
 
-/** Examples of accepted periods, for error messages. */
-export const PERIOD_EXAMPLES = ['7月', '3-4月', '第二季度', '上半年', '全年'];
-
 /**
  * Parses a period expression (`3-4月`, `3～4 月`, `Q2`, `第二季度`, `H1`, `全年`, …) into its months
  * and canonical label; undefined when it is not a period.

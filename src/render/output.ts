@@ -9,7 +9,7 @@ export type GridFormat = (typeof GRID_FORMATS)[number];
  * Renders a task grid in a format, loading only that format's renderer. In the terminal table
  * the status column (when present) is coloured by each task's status.
  */
-export async function renderGrid(grid: Grid, format: GridFormat, ctx: Context, tasks: readonly TaskView[], opts: { ruled?: boolean; lang?: string } = {}): Promise<string> {
+export async function renderGrid(grid: Grid, format: GridFormat, ctx: Context, tasks: readonly TaskView[], opts: { ruled?: boolean } = {}): Promise<string> {
   switch (format) {
     case 'table': {
       const { renderTable, paintFor, statusStyle, statusText } = await import('./table.js');
