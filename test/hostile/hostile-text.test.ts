@@ -1,6 +1,6 @@
 // Hostile text in a valid plan reaches no terminal, page or spreadsheet as code, whatever the
 // text and whichever command shows it: the property behind injection.test.ts's examples.
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../helpers.js';
 import { cells, htmlProblem, isFormula, markdownProblem, terminalUnsafe } from './checks.js';
 import { EVERY_COMMAND, forEachPlanFile, runChecked } from './in-process.js';
@@ -27,13 +27,20 @@ function outputProblem(args: string[], r: RunResult): string | undefined {
 
 describe('hostile text', () => {
   it('reaches no terminal, page or spreadsheet as code, through every command, also with FORCE_COLOR=1', async () => {
+    let plans = 0;
+    let outputs = 0;
     await forEachPlanFile(hostilePlanText, runs(30), async (file, text) => {
       count('hostile plans');
+      plans++;
       for (const args of EVERY_COMMAND) {
         const r = await runChecked(file, args, text, { FORCE_COLOR: '1' });
+        if (r.code === 0) outputs++;
         const problem = outputProblem(args, r);
         if (problem) throw new Error(`plan ${args.join(' ')}: ${problem}\ninput: ${JSON.stringify(text)}\noutput: ${JSON.stringify(r.stdout.slice(0, 2000))}`);
       }
     });
+    // Every plan was tried, and most commands succeeded on them, so that their output was checked.
+    expect(plans).toBe(runs(30));
+    expect(outputs).toBeGreaterThan((runs(30) * EVERY_COMMAND.length) / 2);
   }, 3_600_000);
 });
