@@ -21,7 +21,7 @@ const some = (items: readonly string[]) => (items.length > 20 ? [...items.slice(
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MiB`;
 
 /**
- * Examples of accepted time expressions, for messages (the forms are documented in the README;
+ * Examples of accepted time expressions, for messages (the forms are documented in docs/file-format.md;
  * a test holds each to be one). A split window is shown with `/`, as `、` joins the list.
  */
 export const TIME_EXAMPLES: readonly string[] = ['7月', '3-4月', '第二季度', '上半年', '全年', '3月上旬', '5月/10月', '6月底前', '长期', '每月'];

@@ -178,7 +178,7 @@ export function readCached(file: string, text: string, env: NodeJS.ProcessEnv): 
   }
   if (new Set(tasks.map((t) => t.id)).size !== tasks.length) return undefined;
   const plan = { ...entry.plan, tasks } as Plan;
-  // A few tasks read anew cost less than rewriting the entry (2,000 tasks: half a megabyte), so it
+  // A few tasks read anew cost less than rewriting the entry (all the plan's text), so it
   // is rewritten only once many have changed since it was written.
   if (changed.length > Math.max(REWRITE_AFTER, tasks.length / 20)) writeEntry(dir, { ...entry, blocks: split.blocks, lengths: split.blocks.map((b) => b.length), tasks, spans });
   return { plan, ranges: split.offsets.flatMap((o, i) => [o + spans[2 * i]!, o + spans[2 * i + 1]!]) };

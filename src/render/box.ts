@@ -1,7 +1,6 @@
-// The box table cli-table3 draws, drawn in one linear pass. cli-table3 costs 45 ms on its first
-// table (string-width compiles a large emoji regular expression: more than our whole start-up
-// budget) and lays tables out in time that grows faster than their rows (1,000 rows 166-300 ms,
-// 10,000 row-spanned rows 5.4 s). So renderTable draws here whatever this draws exactly as
+// The box table cli-table3 draws, drawn in one linear pass. cli-table3 is slow to load on its
+// first table (string-width compiles a large emoji regular expression: more than our whole
+// start-up budget) and lays tables out in time that grows faster than their rows. So renderTable draws here whatever this draws exactly as
 // cli-table3 would, and a test holds the two to the same bytes on random tables.
 import { displayWidth } from './terminal.js';
 
@@ -49,7 +48,7 @@ export function drawBox(t: BoxTable): string {
   // Under a merged cell that goes on, the rule stops either side of it.
   const ruleBeside = mc === undefined ? ['', ''] : [`├${segments.slice(0, mc).join('┼')}┤`, `├${segments.slice(mc + 1).join('┼')}┤\n`];
   // Lines are concatenated, not joined: the table is copied once, into the output it goes to (a
-  // join here copied the 10k summary's tables once more: 560 KB).
+  // join here would copy a big table once more).
   let out = `┌${segments.join('┬')}┐\n`;
   const headHeight = Math.max(...headLines.map((l) => l.length));
   // Headings are left-aligned whatever their column.
@@ -122,7 +121,7 @@ function rowLine(row: readonly string[], r: number, layout: Layout, right: reado
 }
 
 // The pieces of the row being drawn: joined once into the row's line, so that no intermediate
-// string is made per cell (12 a row, 1.5 MB over a table of 2,750 rows).
+// string is made per cell.
 const ROW_PARTS: string[] = [];
 
 const SPACES: string[] = [];

@@ -21,7 +21,7 @@ export interface TableOptions {
 
 /**
  * A cell longer than this is drawn by drawBox whatever else is in the table: cli-table3's time
- * grows with the cube of a cell's length (10,000 characters 2 s, 30,000 27 s).
+ * grows with the cube of a cell's length.
  */
 export const LONG_CELL = 2000;
 
@@ -110,7 +110,7 @@ const NOTABLE = new RegExp(`${CONTROLS.source}|${EMOJI.source}`, 'u');
 /**
  * The rows with control characters made visible (a row copied only when that changes it), and
  * whether a cell is long (see LONG_CELL) or holds emoji: one pass over the cells, in which most
- * cells take a single test (three passes of several tests each took 5 ms of the 10k summary).
+ * cells take a single test (several passes were a visible share of a big summary).
  */
 function screen(grid: readonly string[][]): { rows: string[][]; long: boolean; emoji: boolean } {
   let long = false;

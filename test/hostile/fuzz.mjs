@@ -2,7 +2,7 @@
 // `npm run fuzz [-- RUNS]`: the property tests of test/hostile with RUNS inputs each (default
 // 10,000; the fast reader's comparison with yaml 10 times as many) and 200 writers killed on a
 // 3,000-task plan, instead of the few that `npm test` tries. Prints what was tried and how long
-// it took; the README's "Security and reliability" quotes a run.
+// it took (docs/reliability.md says what it checks).
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
