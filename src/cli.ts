@@ -9,6 +9,7 @@ import { detectLanguage, m, setLanguage, type Lang } from './messages.js';
 import { today } from './plan/dates.js';
 import { suggest } from './plan/suggest.js';
 import { displayWidth, escapeControls, escapeLine, wrapDisplay } from './render/terminal.js';
+import { VALIDATE_FORMATS } from './render/validate-formats.js';
 import pkg from '../package.json';
 
 const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -211,11 +212,12 @@ function buildProgram(io: Io, lang: Lang): Command {
       emit(await summary(opts, context(cmd)));
     });
 
-  command('validate', h.validate.summary, ['plan validate', 'plan validate plans/*.yaml'])
+  command('validate', h.validate.summary, ['plan validate', 'plan validate plans/*.yaml', 'plan validate --format json plans/*.yaml'])
     .argument('[files...]', h.validate.files)
-    .action(async (files: string[], _opts, cmd: Command) => {
+    .addOption(formatOption(VALIDATE_FORMATS, 'text'))
+    .action(async (files: string[], opts, cmd: Command) => {
       const { validate } = await import('./commands/validate.js');
-      emit(await validate(files, context(cmd)));
+      emit(await validate(files, opts, context(cmd)));
     });
 
   command('init', h.init.summary, [

@@ -1,5 +1,6 @@
 // GitHub Actions workflow commands, so that CI marks the problems of a plan on its lines.
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+import { locateProblem } from './problems.js';
 
 /** True when running as a GitHub Actions step. */
 export function inGitHubActions(env: NodeJS.ProcessEnv): boolean {
@@ -21,8 +22,7 @@ export function escapeProperty(s: string): string {
  * `FILE: message` (the tool's own format); any other line is annotated on the file as a whole.
  */
 export function errorAnnotation(file: string, problem: string): string {
-  const rest = problem.startsWith(file) ? problem.slice(file.length) : undefined;
-  const at = rest === undefined ? null : /^(?::(\d+):(\d+))?: ([\s\S]*)$/.exec(rest);
-  const where = at?.[1] ? `,line=${at[1]},col=${at[2]}` : '';
-  return `::error file=${escapeProperty(file)}${where}::${escapeData(at ? at[3]! : problem)}`;
+  const p = locateProblem(file, problem);
+  const where = p.line !== null ? `,line=${p.line},col=${p.column}` : '';
+  return `::error file=${escapeProperty(file)}${where}::${escapeData(p.message)}`;
 }

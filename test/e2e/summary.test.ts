@@ -101,67 +101,7 @@ describe('plan summary', () => {
 });
 
 describe('the GitHub workflow', () => {
-  const workflow = parse(readFileSync(join(ROOT, '.github/workflows/plan.yml'), 'utf8'));
-  const steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] = workflow.jobs.summary.steps;
-  const PATHS = ['plans/**', 'src/**', 'schemas/**', 'bin/**', 'package.json', 'package-lock.json', '.github/workflows/plan.yml'];
-
-  /** Runs the workflow's own `run:` steps after `npm ci`, as GitHub would (bash -eo pipefail), with `npx plan` being this build. */
-  const runWorkflow = (dir: string) => {
-    const script = steps
-      .filter((s) => s.run && s.run !== 'npm ci')
-      .map((s) => s.run!.replaceAll('npx plan', `node "${BIN}" --as-of 2023-07-15`))
-      .join('\n');
-    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
-      cwd: dir,
-      env: cleanEnv({ GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: join(dir, 'step-summary.md') }),
-      encoding: 'utf8',
-    });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
-
-  it('runs on pushes and pull requests touching the plan, the code or the workflow, and publishes the HTML', () => {
-    expect(workflow.on.push.paths).toEqual(PATHS);
-    expect(workflow.on.pull_request.paths).toEqual(PATHS);
-    expect(steps.map((s) => s.uses ?? s.run!.split('\n')[0])).toEqual([
-      'actions/checkout@v4',
-      'actions/setup-node@v4',
-      'npm ci',
-      'npx plan validate plans/*.yaml',
-      'mkdir -p summary',
-      'actions/upload-artifact@v4',
-    ]);
-    expect(steps[1]!.with).toEqual({ 'node-version': 20, cache: 'npm' });
-    expect(steps[5]!.with).toMatchObject({ path: 'summary/' });
-  });
-
-  it('validates, appends the markdown of every plan to the job summary and writes their HTML', () => {
-    const dir = testdir({ 'plans/2023.yaml': sample, 'plans/2024.yaml': miniPlan() });
-    const r = runWorkflow(dir);
-    expect(r).toEqual({ code: 0, stdout: 'plans/2023.yaml：有效 (25 项任务)\nplans/2024.yaml：有效 (2 项任务)\n', stderr: '' });
-    const direct = (file: string, format: string) => run(['summary', '-f', file, '--format', format, ...MID_YEAR], { cwd: dir }).stdout;
-    expect(readFileSync(join(dir, 'step-summary.md'), 'utf8')).toBe(direct('plans/2023.yaml', 'markdown') + direct('plans/2024.yaml', 'markdown'));
-    expect(readdirSync(join(dir, 'summary'))).toEqual(['summary-2023.html', 'summary-2024.html']);
-    expect(readFileSync(join(dir, 'summary/summary-2023.html'), 'utf8')).toBe(direct('plans/2023.yaml', 'html'));
-  });
-
-  it('stops at an invalid plan, annotating each problem on its line with GitHub escapes', () => {
-    const bad = miniPlan().replace('1-2月', '13月').replace('departments: [甲部]\n', 'departments: ["50%,甲:乙"]\n');
-    const dir = testdir({ 'plans/2023.yaml': sample, 'plans/50%,bad:name.yaml': bad });
-    const r = runWorkflow(dir);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toBe(
-      'plans/2023.yaml：有效 (25 项任务)\n' +
-        'plans/50%,bad:name.yaml：2 个问题\n' +
-        '::error file=plans/50%25%2Cbad%3Aname.yaml,line=7,col=13::tasks[0].period "13月" 不是有效的计划时间 (应为如 7月、3-4月、第二季度、上半年、全年)\n' +
-        '::error file=plans/50%25%2Cbad%3Aname.yaml,line=9,col=19::tasks[0].departments[0] "50%25,甲:乙" 不在部门名录 departments 中 (应为：甲部、乙部)\n',
-    );
-    expect(r.stderr).toBe(
-      'plan: plans/50%,bad:name.yaml:7:13: tasks[0].period "13月" 不是有效的计划时间 (应为如 7月、3-4月、第二季度、上半年、全年)\n' +
-        'plan: plans/50%,bad:name.yaml:9:19: tasks[0].departments[0] "50%,甲:乙" 不在部门名录 departments 中 (应为：甲部、乙部)\n',
-    );
-    expect(existsSync(join(dir, 'step-summary.md'))).toBe(false);
-  });
-
+  // The workflow and the action it runs are tested in test/ci/.
   it('annotates a problem without a line on the whole file, and nothing outside GitHub Actions', () => {
     const dir = testdir();
     expect(run(['validate', 'missing.yaml'], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } }).stdout).toBe(
