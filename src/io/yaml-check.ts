@@ -46,8 +46,11 @@ export function checkWithYaml(file: string, text: string): CheckResult {
   }
   const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
   if (doc.errors.length) {
-    const shown = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((e) => at(e.pos[0], e.code === 'RESOURCE_EXHAUSTION' ? m.tooDeep : m.yamlSyntax(e.message)));
-    const rest = doc.errors.length - shown.length;
+    // Nesting too deep is said once: how often yaml's recursion overflows depends on Node's stack.
+    const exhausted = doc.errors.findIndex((e) => e.code === 'RESOURCE_EXHAUSTION');
+    const errors = doc.errors.filter((e, i) => e.code !== 'RESOURCE_EXHAUSTION' || i === exhausted);
+    const shown = errors.slice(0, MAX_SYNTAX_ERRORS).map((e) => at(e.pos[0], e.code === 'RESOURCE_EXHAUSTION' ? m.tooDeep : m.yamlSyntax(e.message)));
+    const rest = errors.length - shown.length;
     return { problems: [...done(shown).problems, ...(rest > 0 ? [`${file}: ${m.moreSyntaxErrors(rest)}`] : [])] };
   }
   if (doc.contents === null) return done([at(0, m.emptyFile)]);
