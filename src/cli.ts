@@ -237,9 +237,14 @@ function buildProgram(io: Io, lang: Lang): Command {
     `plan import ${f.annex}.txt`,
     `plan import ${f.annex}.csv --year 2024`,
     `plan import ${f.annex}.md -o plans/2024.yaml`,
+    `plan import ${f.annex}.docx --columns '完成时限=due,参加范围=field'`,
+    `plan import ${f.annex}.xlsx --sheet 2 --default-period 全年`,
   ])
     .argument('<file>', h.import.file)
     .option('--year <year>', h.import.year, parseYearArg('--year'))
+    .option('--columns <map>', h.import.columns)
+    .option('--default-period <period>', h.import.defaultPeriod)
+    .option('--sheet <sheet>', h.import.sheet)
     .option('-o, --output <file>', h.init.output)
     .action(async (file: string, opts, cmd: Command) => {
       const { importAnnex } = await import('./commands/import.js');

@@ -187,7 +187,7 @@ const zh = {
   },
   importer: {
     noHeader: (file: string) =>
-      `${file}: 找不到附件表的表头 (应有一行列名：序号、计划时间、内容、负责部门，或 No.、Period、Content、Departments)`,
+      `${file}: 找不到附件表的表头 (应有一行列名，含内容列，如 内容、工作内容、工作任务，以及另一列，如 序号、计划时间、完成时限、负责部门；或按月份、“牵头单位：”列出的编号事项)`,
     noRows: '表头下面没有任务 (应至少有一行任务)',
     badId: (v: string) => `序号 ${q(v)} 不是正整数 (应为 1、2、3 这样的序号)`,
     duplicateId: (id: number, line: number) => `序号 ${id} 与第 ${line} 行重复 (序号应唯一)`,
@@ -198,6 +198,22 @@ const zh = {
     unclosedQuote: 'CSV 的引号没有闭合 (应为成对的英文双引号 ")',
     notUtf8: '不是 UTF-8 编码的文本 (Excel 中请另存为“CSV UTF-8”；Word 表格可复制后粘贴为纯文本)',
     noYear: (file: string) => `${file}: 无法确定计划年度：表头上方没有含四位年份的标题 (请用 --year 指定，如 --year 2024)`,
+    badDue: (v: string) => `完成时限 ${q(v)} 无效 (应为如 6月底前、9月、第三季度、年底前)`,
+    otherYear: (v: string, year: number, planYear: number) => `时间 ${q(v)} 属于 ${year} 年，不在计划年度 ${planYear} 内 (应为本年度的时间；年度不对可用 --year ${year} 指定)`,
+    noTime: '没有时间：计划时间和完成时限都为空，上面也没有可沿用的时间 (请填写时间，或用 --default-period 指定，如 --default-period 全年)',
+    noHeaderSeen: (where: string, cells: readonly string[], columns: string) =>
+      `${where}: 找不到附件表的表头：最像表头的一行是 ${cells.map(q).join(' | ')}，其中没有可识别的内容列，或只有内容列 (可用 --columns 指明各列，如 --columns '${columns}')`,
+    keptFields: (titles: readonly string[]) => `这些列没有对应的任务字段，已按原标题保留为附加列：${zhList(titles)} (如需改为其他字段，可用 --columns '${titles[0]}=owners' 这样指定)`,
+    splitTimes: (n: number, title: string) => `${n} 项任务内容开头的时间已移入“${title}”列`,
+    defaultPeriod: (n: number, period: string) => `表中没有时间列，${n} 项任务的计划时间记为 ${period} (可用 --default-period 指定其他时间，如 --default-period 上半年)`,
+    columnsSyntax: (entry: string) =>
+      `--columns 中的 ${q(entry)} 无效 (应为 列标题=字段，用逗号分隔，如 完成时限=due,参加范围=field；字段：id、period、due、content、departments、support、owners、group、field、ignore)`,
+    columnsKey: (key: string, hint?: string) =>
+      `--columns 中的字段 ${q(key)} 未知 (${hint ? `是否想输入 ${q(hint)}？` : ''}字段：id、period、due、content、departments、support、owners、group、field、ignore)`,
+    columnsDuplicate: (key: string) => `--columns 把多列都指定为 ${key} (除 field、ignore 外，每个字段只能对应一列)`,
+    columnsNotInHeader: (title: string, cells: readonly string[]) => `--columns 中的列标题 ${q(title)} 不在表头中 (表头的列：${zhList(cells)})`,
+    badDefaultPeriod: (v: string) => `--default-period ${q(v)} 不是时间 (应为如 全年、上半年、3-4月、6月底前)`,
+    sheetNotWorkbook: (file: string) => `${file}: --sheet 只用于 Excel 工作簿 (.xlsx) (文本文件只有一张表，请去掉 --sheet)`,
   },
   ics: {
     period: (period: string, start: string, end: string) => `计划时间：${period} (${start} 至 ${end})`,
@@ -262,9 +278,12 @@ const zh = {
       output: '写入的文件 (默认：plans/<年份>.yaml；不覆盖已有文件)',
     },
     import: {
-      summary: '从附件表生成计划：Word 表格复制出的文本、CSV 或 Markdown 表格',
+      summary: '从附件表生成计划：Word、Excel 文件，Word 表格复制出的文本、CSV、Markdown 表格，或按月份、“牵头单位：”列出的事项',
       file: '附件表文件',
-      year: '计划年度 (默认：表格标题中的四位年份)',
+      year: '计划年度 (默认：表格上方各行或文档标题中的四位年份)',
+      columns: "指明各列对应的字段，如 '完成时限=due,参加范围=field,工作任务=group' (字段：id、period、due、content、departments、support、owners、group、field、ignore)",
+      defaultPeriod: '没有时间的任务记为此计划时间，如 全年 (默认：表中没有时间列时记为全年)',
+      sheet: 'Excel 工作簿中的工作表：名称或序号 (默认：第一张)',
     },
     export: { summary: '导出为日历文件 (iCalendar)：每项任务一个覆盖其计划时间的全天日程' },
     departments: { summary: '按单位统计牵头与配合的任务数、已完成和已逾期 (按名录顺序)' },
@@ -425,7 +444,7 @@ const en: Messages = {
   },
   importer: {
     noHeader: (file: string) =>
-      `${file}: no header row of an annex table found (expected a row of column names: 序号, 计划时间, 内容, 负责部门 or No., Period, Content, Departments)`,
+      `${file}: no header row of an annex table found (expected a row of column names with a content column, e.g. 内容, 工作内容, 工作任务 or Content, and another, e.g. 序号, 计划时间, 完成时限, 负责部门; or numbered items under months or with 牵头单位： lines)`,
     noRows: 'no tasks under the header row (expected at least one task)',
     badId: (v: string) => `the number ${q(v)} is not a positive whole number (expected 1, 2, 3 …)`,
     duplicateId: (id: number, line: number) => `the number ${id} is already used on line ${line} (expected unique numbers)`,
@@ -436,6 +455,22 @@ const en: Messages = {
     unclosedQuote: 'a CSV quote is not closed (expected a pair of " around the field)',
     notUtf8: 'not UTF-8 text (in Excel save as “CSV UTF-8”; copy a Word table and paste it as plain text)',
     noYear: (file: string) => `${file}: cannot tell the plan year: no title with a 4-digit year above the header row (name it with --year, e.g. --year 2024)`,
+    badDue: (v: string) => `the due time ${q(v)} is not valid (expected e.g. 6月底前, 9月, 第三季度, 年底前)`,
+    otherYear: (v: string, year: number, planYear: number) => `the time ${q(v)} is in ${year}, not in the plan year ${planYear} (expected a time of the plan year; name another year with --year ${year})`,
+    noTime: 'no time: the period and the due time are blank and there is none above to continue (expected a time, or name one with --default-period, e.g. --default-period 全年)',
+    noHeaderSeen: (where: string, cells: readonly string[], columns: string) =>
+      `${where}: no header row of an annex table found: the most header-like row is ${cells.map(q).join(' | ')}, with no content column it knows, or nothing beside it (name the columns with --columns, e.g. --columns '${columns}')`,
+    keptFields: (titles: readonly string[]) => `kept as extra fields under their own titles, as no task key matches them: ${enList(titles)} (to read one as another key, name it, e.g. --columns '${titles[0]}=owners')`,
+    splitTimes: (n: number, title: string) => `the time at the start of ${n} tasks' content is moved to the column “${title}”`,
+    defaultPeriod: (n: number, period: string) => `the table has no time column: ${n} tasks get the period ${period} (name another with --default-period, e.g. --default-period 上半年)`,
+    columnsSyntax: (entry: string) =>
+      `--columns: ${q(entry)} is not valid (expected title=key, comma-separated, e.g. 完成时限=due,参加范围=field; keys: id, period, due, content, departments, support, owners, group, field, ignore)`,
+    columnsKey: (key: string, hint?: string) =>
+      `--columns: unknown key ${q(key)} (${hint ? `did you mean ${q(hint)}? ` : ''}keys: id, period, due, content, departments, support, owners, group, field, ignore)`,
+    columnsDuplicate: (key: string) => `--columns names several columns ${key} (expected each key but field and ignore once)`,
+    columnsNotInHeader: (title: string, cells: readonly string[]) => `--columns: the title ${q(title)} is not in the header row (its columns: ${enList(cells)})`,
+    badDefaultPeriod: (v: string) => `--default-period ${q(v)} is not a time (expected e.g. 全年, 上半年, 3-4月, 6月底前)`,
+    sheetNotWorkbook: (file: string) => `${file}: --sheet is for Excel workbooks (.xlsx) only (a text file holds one table; leave --sheet out)`,
   },
   ics: {
     period: (period: string, start: string, end: string) => `Period: ${period} (${start} to ${end})`,
@@ -499,9 +534,12 @@ const en: Messages = {
       output: 'the file to write (default: plans/<year>.yaml; an existing file is never overwritten)',
     },
     import: {
-      summary: 'build a plan from the annex table: text copied from a Word table, CSV or a markdown table',
+      summary: 'build a plan from the annex table: a Word or Excel file, text copied from a Word table, CSV, a markdown table, or numbered items under month headings or followed by lead-unit lines',
       file: 'the annex table file',
-      year: 'the plan year (default: the 4-digit year in the table title)',
+      year: 'the plan year (default: the 4-digit year in a line above the table or in the document title)',
+      columns: "what each column is, by its title, e.g. 'Deadline=due,Scope=field,Task=group' (keys: id, period, due, content, departments, support, owners, group, field, ignore)",
+      defaultPeriod: 'the period of tasks without a time, e.g. H1 (default: the whole year when the table has no time column)',
+      sheet: 'the worksheet of an Excel workbook: its name or number (default: the first)',
     },
     export: { summary: 'export as a calendar (iCalendar): one all-day event per task spanning its period' },
     departments: { summary: 'count tasks led and supported, done and overdue per unit (registry order)' },

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { PlanError } from '../errors.js';
 import { readPlanSource } from './load.js';
 import { m } from '../messages.js';
-import { findHeader, type Header, type RowProblem, type TextCell, type TextRow } from '../plan/annex.js';
+import { findHeader, type ColumnMap, type Header, type RowProblem, type TextCell, type TextRow } from '../plan/annex.js';
 
 /** The ways people hand over the annex table: text copied from Word (tab-separated), CSV, markdown. */
 export type TableFormat = 'tsv' | 'csv' | 'markdown';
@@ -27,11 +27,11 @@ export function readTableText(file: string): string {
   }
 }
 
-/** The table in `text`: read in the first of `formats` in which it has a header row. */
-export function findTable(text: string, formats: readonly TableFormat[]): (ReturnType<typeof tableRows> & { format: TableFormat; header: Header }) | undefined {
+/** The table in `text`: read in the first of `formats` in which it has a header row (`map`: the titles `--columns` names). */
+export function findTable(text: string, formats: readonly TableFormat[], map?: ColumnMap): (ReturnType<typeof tableRows> & { format: TableFormat; header: Header }) | undefined {
   for (const format of formats) {
     const table = tableRows(text, format);
-    const header = findHeader(table.rows);
+    const header = findHeader(table.rows, map);
     if (header) return { ...table, format, header };
   }
   return undefined;

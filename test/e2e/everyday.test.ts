@@ -24,10 +24,16 @@ describe('plan import', () => {
     expect(r).toEqual({ code: 0, stdout: '已创建 plans/2023.yaml (25 项任务，4 个部门)\n', stderr: '' });
     const imported = (await loadPlan(join(dir, 'plans/2023.yaml'))).plan;
     expect(imported.tasks).toEqual(seed.tasks);
-    expect(imported).toMatchObject({ year: 2023, title: seed.title, annexTitle: seed.annexTitle, departments: seed.departments });
+    expect(imported).toMatchObject({ schemaVersion: 2, year: 2023, title: seed.title, annexTitle: seed.annexTitle, departments: seed.departments });
+    expect(imported.columns).toEqual([
+      { title: '序号', key: 'id' },
+      { title: '计划时间', key: 'period' },
+      { title: '内容', key: 'content' },
+      { title: '负责部门', key: 'departments' },
+    ]);
 
     const text = readFileSync(join(dir, 'plans/2023.yaml'), 'utf8');
-    expect(text.startsWith('---\nschemaVersion: 1\n')).toBe(true); // no schemas/ above: no schema line
+    expect(text.startsWith('---\nschemaVersion: 2\n')).toBe(true); // no schemas/ above: no schema line
     expect(text.slice(text.indexOf('\ntasks:\n'))).toBe(seedPlan().slice(seedPlan().indexOf('\ntasks:\n'))); // blank line between tasks
 
     const tsv = run(['render', '--format', 'tsv'], { cwd: dir });
@@ -42,11 +48,16 @@ describe('plan import', () => {
     expect(r).toEqual({ code: 0, stdout: '已创建 plans/2024.yaml (3 项任务，2 个部门)\n', stderr: '' });
     expect(readFileSync(join(dir, 'plans/2024.yaml'), 'utf8')).toBe(`# yaml-language-server: $schema=../schemas/plan.schema.json
 ---
-schemaVersion: 1
+schemaVersion: 2
 year: 2024
 title: 2024年某单位工作计划
 annexTitle: 2024年某单位主要工作计划表
 departments: [办公室, 工会]
+columns:
+  - {title: 序号, key: id}
+  - {title: 计划时间, key: period}
+  - {title: 内容, key: content}
+  - {title: 负责部门, key: departments}
 
 tasks:
   - id: 1
@@ -102,12 +113,12 @@ tasks:
     const r = run(['import', 'annex.csv'], { cwd: dir });
     expect(r).toEqual({ code: 2, stdout: '', stderr: 'plan: annex.csv: 无法确定计划年度：表头上方没有含四位年份的标题 (请用 --year 指定，如 --year 2024)\n' });
     expect(run(['import', 'annex.csv', '--year', '2025'], { cwd: dir }).code).toBe(0);
-    expect((await loadPlan(join(dir, 'plans/2025.yaml'))).plan).toMatchObject({ title: '2025年工作计划', tasks: [{ id: 1, period: '第一季度', content: 'Visit', departments: ['Office'] }] });
+    expect((await loadPlan(join(dir, 'plans/2025.yaml'))).plan).toMatchObject({ title: '2025年工作计划', tasks: [{ id: 1, period: 'Q1', content: 'Visit', departments: ['Office'] }] });
     expect(run(['import', 'annex.csv', '--year', '25'], { cwd: dir }).stderr).toBe('plan: --year "25" 不是年份 (应为四位数的年份，如 2024)\n');
   });
 
   it.each([
-    ['no header row', { 'a.txt': '没有表格的一段话。\n' }, ['import', 'a.txt'], 'plan: a.txt: 找不到附件表的表头 (应有一行列名：序号、计划时间、内容、负责部门，或 No.、Period、Content、Departments)\n'],
+    ['no header row', { 'a.txt': '没有表格的一段话。\n' }, ['import', 'a.txt'], 'plan: a.txt: 找不到附件表的表头 (应有一行列名，含内容列，如 内容、工作内容、工作任务，以及另一列，如 序号、计划时间、完成时限、负责部门；或按月份、“牵头单位：”列出的编号事项)\n'],
     ['a missing file', {}, ['import', 'nope.csv'], 'plan: nope.csv: 文件不存在 (应为一个计划文件的路径)\n'],
     ['GBK from Excel', { 'a.csv': Buffer.from([0x31, 0x2c, 0xd6, 0xd0, 0x0a]) }, ['import', 'a.csv'], 'plan: a.csv:1:3: 不是 UTF-8 编码的文本 (Excel 中请另存为“CSV UTF-8”；Word 表格可复制后粘贴为纯文本)\n'],
   ])('fails clearly on %s (exit 1)', (_name, files, args, stderr) => {
@@ -326,7 +337,7 @@ describe('language of the new commands', () => {
     expect(run(['init', '2024', '--lang', 'EN'], { cwd: dir }).stderr).toBe(
       'plan: plans/2024.yaml: the file exists; it is not overwritten (name another file with -o, or move it away first)\n',
     );
-    expect(run(['import', 'bad.txt'], { cwd: dir, env: { LANG: 'en_US.UTF-8' } }).stderr).toBe(
+    expect(run(['import', 'bad.txt', '--year', '2024'], { cwd: dir, env: { LANG: 'en_US.UTF-8' } }).stderr).toBe(
       'plan: bad.txt:2:3: the period "13月" is not valid (expected e.g. 7月, 3-4月, 第二季度, 上半年, 全年)\n',
     );
     for (const command of ['init', 'import', 'export', 'migrate', 'departments', 'periods', 'completion']) {
