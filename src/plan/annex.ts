@@ -533,7 +533,7 @@ export function readList(lines: readonly string[], opts: ReadOptions): (AnnexRes
     const parts = item && labelParts(line);
     if (item && parts) {
       for (const p of parts) {
-        if (!labels.some((l) => l.key === p.key)) labels.push({ key: p.key, title: p.label });
+        if (!labels.some((l) => l.title === p.label)) labels.push({ key: p.key, title: p.label });
         if (p.value) item.labelled.push([p.label, p.value]);
       }
       item.open = false;
