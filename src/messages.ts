@@ -172,6 +172,20 @@ const zh = {
     showAll: (n: number) => `展开全部 ${n} 项`,
     chart: (heading: string) => `${heading}：已完成、已逾期与其余任务数`,
     failOnOverdue: (n: number) => `有 ${n} 项任务已逾期 (因 --fail-on-overdue 以退出码 1 结束)`,
+    progress: '进展记录',
+    noProgress: '尚无进展记录。',
+    progressColumns: { date: '日期', note: '进展' },
+  },
+  /** The fixed words of a 公文 (GB/T 9704) as `plan document` lays it out. */
+  document: {
+    issuerMark: (issuer: string) => `${issuer}文件`,
+    annex: '附件',
+    annexNote: (title: string) => `附件：${title}`,
+    date: (iso: string) => {
+      const [y, mo, d] = iso.split('-').map(Number);
+      return `${y}年${mo}月${d}日`;
+    },
+    printed: (date: string) => `${date}印发`,
   },
   // Everyday use: new plans (init, import), calendar export, tallies, shell completion
   badYear: (what: string, v: string) => `${what} ${q(v)} 不是年份 (应为四位数的年份，如 2024)`,
@@ -267,9 +281,13 @@ const zh = {
       output: '写入文件而不是标准输出',
       failOnOverdue: '有逾期任务时 (照常输出后) 以退出码 1 结束，供 CI 把关',
     },
+    document: {
+      summary: '输出整份发文：版头 (发文机关、发文字号)、通知、正文各部分、附件表和版记，按 GB/T 9704 公文格式排版',
+      output: '写入文件而不是标准输出 (docx 输出到终端时必须指定)',
+    },
     default: '默认：',
     /** File names in the examples. */
-    names: { annex: '附件', calendar: '工作计划', drafts: '草稿', tally: '部门统计' },
+    names: { annex: '附件', calendar: '工作计划', document: '通知', drafts: '草稿', tally: '部门统计' },
     titles: { 'Usage:': '用法：', 'Options:': '选项：', 'Arguments:': '参数：', 'Commands:': '命令：', 'Global Options:': '全局选项：' } as Record<string, string>,
     init: {
       summary: '新建某一年的计划：可填写的模板，或用 --from 沿用去年的计划',
@@ -429,6 +447,16 @@ const en: Messages = {
     showAll: (n: number) => `Show all ${n}`,
     chart: (heading: string) => `${heading}: tasks done, overdue and the rest`,
     failOnOverdue: (n: number) => `${n} task${n === 1 ? ' is' : 's are'} overdue (exit code 1 because of --fail-on-overdue)`,
+    progress: 'Progress log',
+    noProgress: 'No progress has been logged yet.',
+    progressColumns: { date: 'Date', note: 'Progress' },
+  },
+  document: {
+    issuerMark: (issuer: string) => issuer,
+    annex: 'Annex',
+    annexNote: (title: string) => `Annex: ${title}`,
+    date: (iso: string) => iso,
+    printed: (date: string) => `issued ${date}`,
   },
   badYear: (what: string, v: string) => `${what} ${q(v)} is not a year (expected four digits, e.g. 2024)`,
   migrate: {
@@ -524,8 +552,12 @@ const en: Messages = {
       output: 'write to this file instead of standard output',
       failOnOverdue: 'exit with code 1 (after the output) when any task is overdue, as a CI gate',
     },
+    document: {
+      summary: 'the whole notice as filed: header (issuer, document number), notice, narrative, the annex table and the imprint, laid out as a GB/T 9704 official document',
+      output: 'write to this file instead of standard output (required for docx on a terminal)',
+    },
     default: 'default: ',
-    names: { annex: 'annex', calendar: 'work-plan', drafts: 'drafts', tally: 'departments' },
+    names: { annex: 'annex', calendar: 'work-plan', document: 'notice', drafts: 'drafts', tally: 'departments' },
     titles: {},
     init: {
       summary: "start a year's plan: a template to fill in, or last year's plan carried over with --from",

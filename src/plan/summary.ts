@@ -1,5 +1,5 @@
 import { byPeriod, byUnit, type Tally } from './tally.js';
-import type { Completion, Plan, Status } from './types.js';
+import type { Completion, LogEntry, Plan, Status } from './types.js';
 import { viewTasks, type TaskView } from './view.js';
 
 /** Counts of a group of tasks: how many, done, overdue, cancelled. */
@@ -31,6 +31,12 @@ export interface CancelledTask {
   cancelled: NonNullable<TaskView['cancelled']>;
 }
 
+/** A progress note (`plan log`) of a task. */
+export interface ProgressNote {
+  task: ListedTask;
+  entry: LogEntry;
+}
+
 /** The yearly summary of a plan as of a date. */
 export interface Summary {
   year: number;
@@ -54,6 +60,8 @@ export interface Summary {
   completions: CompletedTask[];
   /** In annex order. */
   cancellations: CancelledTask[];
+  /** Every task's progress notes, by date, then annex order. */
+  progress: ProgressNote[];
 }
 
 /** The figures of a plan as of a date: status counts, tallies by period and department, overdue, done and cancelled tasks. */
@@ -63,7 +71,9 @@ export function summarize(plan: Plan, asOf: string): Summary {
   const overdueTasks: ListedTask[] = [];
   const completions: CompletedTask[] = [];
   const cancellations: CancelledTask[] = [];
+  const progress: ProgressNote[] = [];
   for (const t of tasks) {
+    for (const entry of t.log) progress.push({ task: t, entry });
     counts[t.status]++;
     if (t.status === 'overdue') overdueTasks.push(t);
     else if (t.status === 'done') completions.push({ task: t, completed: t.completed! });
@@ -81,9 +91,15 @@ export function summarize(plan: Plan, asOf: string): Summary {
     byPeriod: byPeriod(tasks).map(({ key, ...c }) => ({ period: key, ...c })),
     byDepartment: units.lead.map(({ key, ...c }, i) => ({ department: key, ...c, support: countsOf(units.support[i]!) })),
     overdueTasks,
-    completions: completions.sort((a, b) => (a.completed.date < b.completed.date ? -1 : a.completed.date > b.completed.date ? 1 : 0)),
+    completions: completions.sort(byDate((c) => c.completed.date)),
     cancellations,
+    progress: progress.sort(byDate((p) => p.entry.date)),
   };
+}
+
+/** Compares by a date (stable sort keeps annex order among equal dates). */
+function byDate<T>(date: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => (date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : 0);
 }
 
 function countsOf({ key: _key, ...counts }: Tally): Counts {

@@ -26,10 +26,8 @@ export async function renderGrid(grid: Grid, format: GridFormat, ctx: Context, t
     }
     case 'markdown':
       return (await import('./markdown.js')).renderMarkdown(grid);
-    case 'html': {
-      const { htmlPage, htmlTable } = await import('./html.js');
-      return htmlPage({ lang: ctx.lang === 'en' ? 'en' : 'zh-CN', title: grid.title ?? '', body: htmlTable(grid) });
-    }
+    case 'html':
+      return (await import('./html.js')).annexPage(grid, ctx.lang === 'en' ? 'en' : 'zh-CN');
     case 'csv':
       return (await import('./delimited.js')).renderCsv(grid);
     case 'tsv':

@@ -12,6 +12,8 @@ export interface SummaryGrids {
   overdue: Grid;
   completions: Grid;
   cancellations: Grid;
+  /** Progress notes: date, task id, content, note. */
+  progress: Grid;
 }
 
 /** A group's tally with the name it is shown under. */
@@ -53,6 +55,11 @@ export function summaryGrids(s: Summary, progress: (t: Counts) => string): Summa
     cancellations: {
       columns: [c.cancelledDate, columnTitle('id'), columnTitle('content'), c.reason],
       rows: s.cancellations.map(({ task, cancelled }) => [cancelled.date, String(task.id), task.content, cancelled.reason ?? '']),
+      rightAligned: [1],
+    },
+    progress: {
+      columns: [m.summary.progressColumns.date, columnTitle('id'), columnTitle('content'), m.summary.progressColumns.note],
+      rows: s.progress.map(({ task, entry }) => [entry.date, String(task.id), task.content, entry.note]),
       rightAligned: [1],
     },
   };

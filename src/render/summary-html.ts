@@ -2,11 +2,13 @@ import { m } from '../messages.js';
 import type { Summary } from '../plan/summary.js';
 import type { Grid } from './grid.js';
 import { escapeHtml, htmlPage, htmlTable } from './html.js';
+import { TITLE } from './print-css.js';
 import { labelledTallies, percentText, summaryGrids, type LabelledTally } from './summary-grids.js';
 import { displayWidth } from './terminal.js';
 
 const CSS = `
-h1 { font-size: 1.5rem; margin-bottom: .25rem; }
+h1 { font-family: ${TITLE}; font-size: 1.5rem; margin-bottom: .25rem; text-align: center; }
+.as-of { text-align: center; }
 h2 { font-size: 1.15rem; margin: 1.75rem 0 .5rem; }
 .as-of { color: #555; margin-top: 0; }
 figure { margin: .5rem 0 1rem; }
@@ -39,6 +41,7 @@ export function renderSummaryHtml(s: Summary, lang: string): string {
     listed(m.summary.overdueTasks, g.overdue, m.summary.noOverdue),
     listed(m.summary.completions, g.completions, m.summary.noCompletions),
     ...(s.cancelled ? [listed(m.summary.cancellations, g.cancellations, '')] : []),
+    listed(m.summary.progress, g.progress, m.summary.noProgress),
   ].join('\n');
   return htmlPage({ lang, title: heading, body, css: CSS });
 }

@@ -152,7 +152,7 @@ describe('html', () => {
     const bars = (svg: string) => [...svg.matchAll(/<g><title>([^<]*)<\/title>/g)].map((g) => g[1]);
     expect(bars(charts[0]![0])).toEqual(['1-2月：已完成 0，已逾期 1，其余 0', '3月：已完成 1，已逾期 0，其余 0', '全年：已完成 0，已逾期 0，其余 1']);
     expect(bars(charts[1]![0])).toHaveLength(2);
-    expect(html).toContain('@page { size: A4;');
+    expect(html).toContain('@page { size: A4 portrait;');
   });
 
   it('draws bars to scale: done, overdue and the rest', () => {
