@@ -102,6 +102,13 @@ export async function bundle(buildHash) {
             contents: `module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });`,
             loader: 'js',
           }));
+          // exceljs requires unzipper for its streaming reader only, which plan never uses (it reads
+          // and writes whole workbooks through jszip); unzipper's old dependencies ship no licence.
+          b.onResolve({ filter: /^unzipper$/ }, (args) => (args.importer.includes('node_modules/exceljs/') ? { path: 'unzipper', namespace: 'unused' } : undefined));
+          b.onLoad({ filter: /.*/, namespace: 'unused' }, (args) => ({
+            contents: `module.exports = new Proxy({}, { get: () => { throw new Error(${JSON.stringify(`${args.path} is not bundled`)}); } });`,
+            loader: 'js',
+          }));
           // chalk detects colour support on import (loading node:tty); we always give it a level.
           b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: join(root, 'node_modules/chalk/source/vendor/supports-color/browser.js') }));
           b.onResolve({ filter: /^\./ }, (args) => {
@@ -127,6 +134,10 @@ export async function bundle(buildHash) {
   writeFileSync(join(root, 'dist/THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(results.flatMap((r) => Object.keys(r.metafile.inputs))));
 }
 
+const STANDARD_LICENCES = {
+  ISC: 'Permission to use, copy, modify, and/or distribute this software for any purpose with or without fee is hereby granted, provided that the above copyright notice and this permission notice appear in all copies.\n\nTHE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.',
+};
+
 /** The licence of every package whose code a bundle carries, as the MIT and ISC licences ask. */
 function thirdPartyLicenses(inputs) {
   const packages = new Set(inputs.map((file) => /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1]).filter(Boolean));
@@ -134,10 +145,13 @@ function thirdPartyLicenses(inputs) {
     .sort()
     .map((name) => {
       const dir = join(root, 'node_modules', name);
-      const { version, license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      const { version, license, author } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
       const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f));
-      if (!file) throw new Error(`${name} has no licence file to ship with the bundle`);
-      return `${name}@${version} (${license})\n\n${readFileSync(join(dir, file), 'utf8').trim()}\n`;
+      if (file) return `${name}@${version} (${license})\n\n${readFileSync(join(dir, file), 'utf8').trim()}\n`;
+      // A package that names a short licence in package.json only (exceljs's saxes): its standard text.
+      const text = STANDARD_LICENCES[license];
+      if (!text) throw new Error(`${name} has no licence file to ship with the bundle`);
+      return `${name}@${version} (${license})\n\nCopyright (c) ${typeof author === 'string' ? author : (author?.name ?? name)}\n\n${text}\n`;
     })
     .join(`\n${'-'.repeat(72)}\n\n`);
 }

@@ -15,7 +15,7 @@ import pkg from '../package.json';
 const LANGS: readonly Lang[] = ['zh', 'en'];
 const LIST_FORMATS = ['table', 'json', 'csv', 'tsv', 'markdown'] as const;
 const SHOW_FORMATS = ['text', 'json'] as const;
-const RENDER_FORMATS = ['table', 'markdown', 'html', 'csv', 'tsv', 'json'] as const;
+const RENDER_FORMATS = ['table', 'markdown', 'html', 'csv', 'tsv', 'json', 'xlsx', 'docx'] as const;
 const RECORD_FORMATS = ['text', 'json'] as const;
 
 /** Variadic task ids, each checked as it is parsed. */
@@ -46,7 +46,7 @@ export interface Io {
   cwd: string;
   stdoutIsTTY: boolean;
   columns: number | undefined;
-  out: (s: string) => void;
+  out: (s: string | Uint8Array) => void;
   err: (s: string) => void;
   exitCode: number;
 }
@@ -152,6 +152,8 @@ function buildProgram(io: Io, lang: Lang): Command {
     'plan render',
     `plan render --format markdown > ${f.annex}.md`,
     `plan render --format html -o ${f.annex}.html`,
+    `plan render --format xlsx -o ${f.annex}.xlsx`,
+    `plan render --format docx -o ${f.annex}.docx`,
     'plan render --format tsv --with-status',
   ])
     .addOption(formatOption(RENDER_FORMATS, 'table'))

@@ -17,7 +17,8 @@ export interface Context {
 
 /** What a command prints and the exit code it ends with. */
 export interface Output {
-  stdout?: string;
+  /** Text, or the bytes of a binary format (xlsx, docx). */
+  stdout?: string | Uint8Array;
   stderr?: string[];
   exitCode?: 0 | 1 | 2;
 }

@@ -139,6 +139,7 @@ const zh = {
   missingOptionValue: (option: string) => `选项 ${option} 缺少值 (用法见 --help)`,
   tooManyArguments: (command: string) => `命令 ${command} 的参数过多 (用法见 plan ${command} --help)`,
   usageOther: (message: string) => `${message} (用法见 --help)`,
+  binaryToTerminal: (format: string) => `--format ${format} 输出的是二进制文件，不能显示在终端上 (应加 -o FILE 写入文件，或重定向到文件)`,
   unexpected: (message: string) => `内部错误：${message} (设置 DEBUG=plan 可查看详细信息)`,
 
   // Output
@@ -415,6 +416,7 @@ const en: Messages = {
   missingOptionValue: (option: string) => `option ${option} needs a value (see --help)`,
   tooManyArguments: (command: string) => `too many arguments for ${command} (see plan ${command} --help)`,
   usageOther: (message: string) => `${message} (see --help)`,
+  binaryToTerminal: (format: string) => `--format ${format} is a binary file and is not shown on a terminal (expected -o FILE, or a redirect to a file)`,
   unexpected: (message: string) => `internal error: ${message} (set DEBUG=plan for details)`,
 
   validFile: (file: string, n: number) => `${file}: valid (${n} tasks)`,

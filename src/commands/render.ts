@@ -3,12 +3,12 @@ import { cellOf, planColumns } from '../plan/fields.js';
 import type { Plan } from '../plan/types.js';
 import { viewTasks, type TaskView } from '../plan/view.js';
 import { toJson } from '../render/json.js';
-import { GRID_FORMATS, renderGrid } from '../render/output.js';
+import { FILE_GRID_FORMATS, GRID_FORMATS, renderGrid, renderGridFile, type FileGridFormat } from '../render/output.js';
 import { annexGrid } from '../render/tasks.js';
 import { openPlan } from './common.js';
 import { writeOutput } from './write-output.js';
 
-export const RENDER_FORMATS = [...GRID_FORMATS, 'json'] as const;
+export const RENDER_FORMATS = [...GRID_FORMATS, 'json', ...FILE_GRID_FORMATS] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
 
 export interface RenderOptions {
@@ -50,6 +50,10 @@ export function annexJson(plan: Plan, tasks: readonly TaskView[], withStatus: bo
 export async function render(opts: RenderOptions, ctx: Context): Promise<Output> {
   const { plan } = await openPlan(ctx);
   const tasks = viewTasks(plan, ctx.asOf);
+  if (isFileFormat(opts.format)) {
+    const grid = annexGrid(plan, tasks, { title: annexTitle(plan), withStatus: opts.withStatus });
+    return writeOutput(await renderGridFile(grid, opts.format), opts.output, opts.format, { stdoutIsTTY: ctx.stdoutIsTTY });
+  }
   const text =
     opts.format === 'json'
       ? toJson(annexJson(plan, tasks, opts.withStatus))
@@ -62,3 +66,5 @@ export async function render(opts: RenderOptions, ctx: Context): Promise<Output>
         );
   return writeOutput(text, opts.output, opts.format);
 }
+
+const isFileFormat = (format: RenderFormat): format is FileGridFormat => (FILE_GRID_FORMATS as readonly string[]).includes(format);

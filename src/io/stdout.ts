@@ -21,7 +21,8 @@ export function stdoutIsTTY(): boolean {
  * not an error worth a message: the rest is dropped. A pipe left non-blocking by another process
  * is waited for when full.
  */
-export function writeStdout(text: string): void {
+export function writeStdout(text: string | Uint8Array): void {
+  if (typeof text !== 'string') return void writeAll(Buffer.from(text.buffer, text.byteOffset, text.byteLength));
   // Encoded a chunk at a time into one reused buffer: a large output encoded whole would need
   // fresh memory pages of its own.
   const chunk = Buffer.allocUnsafeSlow(Math.min(CHUNK, 3 * text.length));

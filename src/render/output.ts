@@ -5,6 +5,20 @@ import type { Grid } from './grid.js';
 export const GRID_FORMATS = ['table', 'markdown', 'html', 'csv', 'tsv'] as const;
 export type GridFormat = (typeof GRID_FORMATS)[number];
 
+/** Grid formats that are office files (bytes), each loading its library only when asked for. */
+export const FILE_GRID_FORMATS = ['xlsx', 'docx'] as const;
+export type FileGridFormat = (typeof FILE_GRID_FORMATS)[number];
+
+/** Renders a task grid as an office file: an Excel workbook, or a Word document laid out as a 公文 annex. */
+export async function renderGridFile(grid: Grid, format: FileGridFormat): Promise<Uint8Array> {
+  switch (format) {
+    case 'xlsx':
+      return (await import('./xlsx.js')).renderXlsx(grid);
+    case 'docx':
+      return (await import('./docx.js')).renderDocx(grid);
+  }
+}
+
 /**
  * Renders a task grid in a format, loading only that format's renderer. In the terminal table
  * the status column (when present) is coloured by each task's status.
