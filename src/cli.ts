@@ -21,6 +21,7 @@ const RECORD_FORMATS = ['text', 'json'] as const;
 /** Variadic task ids, each checked as it is parsed. */
 const collectIds = (value: string, previous: number[] | undefined) => [...(previous ?? []), parseTaskId(value)];
 const SUMMARY_FORMATS = ['text', 'markdown', 'json', 'html'] as const;
+const DOCUMENT_FORMATS = ['html', 'markdown', 'docx'] as const;
 const EXPORT_FORMATS = ['ics'] as const;
 const SHELLS = ['bash', 'zsh', 'fish'] as const;
 
@@ -212,6 +213,18 @@ function buildProgram(io: Io, lang: Lang): Command {
     .action(async (opts, cmd: Command) => {
       const { summary } = await import('./commands/summary.js');
       emit(await summary(opts, context(cmd)));
+    });
+
+  command('document', h.document.summary, [
+    `plan document -o ${f.document}.html`,
+    `plan document --format docx -o ${f.document}.docx`,
+    `plan document --format markdown > ${f.document}.md`,
+  ])
+    .addOption(formatOption(DOCUMENT_FORMATS, 'html'))
+    .option('-o, --output <file>', h.document.output)
+    .action(async (opts, cmd: Command) => {
+      const { document } = await import('./commands/document.js');
+      emit(await document(opts, context(cmd)));
     });
 
   command('validate', h.validate.summary, ['plan validate', 'plan validate plans/*.yaml', 'plan validate --format json plans/*.yaml'])

@@ -93,7 +93,7 @@ export function annexPage(grid: Grid, lang: string): string {
 // Column widths in em: a cell's padding and border, and where a short column stops and a long one is capped.
 const PADDING_EM = 1.4;
 const SHORT_EM = 7;
-const LONG_EM = 10;
+const LONG_EM = 11;
 
 /**
  * Fixed column widths, so that the layout does not depend on the longest cell and a header
