@@ -82,7 +82,6 @@ export const isLandscape = (grid: Grid) => grid.columns.length > PORTRAIT_COLUMN
  */
 export function annexBody(grid: Grid, label = '附件'): (Paragraph | Table)[] {
   const landscape = isLandscape(grid);
-  const pt = landscape ? PT.xiaosi : PT.si;
   const out: (Paragraph | Table)[] = [new Paragraph({ children: [run(label, FONTS.hei, PT.san)], spacing: { after: 0, line: 579, lineRule: LineRuleType.EXACT } })];
   if (grid.title) {
     out.push(
@@ -93,13 +92,14 @@ export function annexBody(grid: Grid, label = '附件'): (Paragraph | Table)[] {
       }),
     );
   }
-  out.push(annexTable(grid, landscape, pt));
+  out.push(annexTable(grid, landscape));
   return out;
 }
 
 /** The annex table (see annexBody). */
-function annexTable(grid: Grid, landscape: boolean, pt: number): Table {
+function annexTable(grid: Grid, landscape: boolean): Table {
   const n = grid.columns.length;
+  const pt = tableSize(grid, textWidth(landscape));
   const widths = docxColumnWidths(grid, textWidth(landscape), pt);
   const merged = grid.mergeColumns ?? [];
   const centred = new Set([...(grid.rightAligned ?? []), ...merged]);
@@ -147,6 +147,13 @@ function annexTable(grid: Grid, landscape: boolean, pt: number): Table {
     columnWidths: widths,
     rows: [header, ...body],
   });
+}
+
+/** The table's type size: 四号 when every cell fits on one line at it, else 小四. */
+export function tableSize(grid: Grid, total: number): number {
+  const lineWidth = (text: string) => Math.max(0, ...text.split('\n').map(displayWidth));
+  const want = grid.columns.map((title, c) => (Math.max(4, lineWidth(title), ...grid.rows.map((row) => lineWidth(row[c] ?? ''))) + 1) * PT.si * 10 + CELL_PADDING);
+  return want.reduce((a, b) => a + b, 0) <= total ? PT.si : PT.xiaosi;
 }
 
 /**
