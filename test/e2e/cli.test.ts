@@ -19,7 +19,7 @@ describe('usage errors exit 2 and name the bad value and what is accepted', () =
     [['list', '--as-of', '2023-02-30'], '--as-of "2023-02-30" 不是日期'],
     [['--as-of', 'yesterday', 'list'], '--as-of "yesterday" 不是日期'],
     [['list', '--format', 'yaml'], '--format "yaml" 无效 (应为：table、json、csv、tsv、markdown)'],
-    [['render', '--format', 'pdf'], '--format "pdf" 无效 (应为：table、markdown、html、csv、tsv、json)'],
+    [['render', '--format', 'pdf'], '--format "pdf" 无效 (应为：table、markdown、html、csv、tsv、json、xlsx、docx)'],
     [['list', '--bogus'], '未知选项 "--bogus"'],
     [['list', '--perod', '3-4月'], '未知选项 "--perod" (可用选项见 --help；是否想输入 "--period"？)'],
     [['lsit'], '未知命令 "lsit" (可用命令见 plan --help；是否想输入 "list"？)'],

@@ -17,6 +17,9 @@ describe('lazy loading', () => {
     [['list'], ['cli.cjs', 'list.cjs', 'messages.cjs', 'table.cjs']],
     [['show', '7', '--format', 'json'], ['cli.cjs', 'messages.cjs', 'show.cjs']],
     [['render', '--format', 'markdown'], ['cli.cjs', 'markdown.cjs', 'messages.cjs', 'render.cjs']],
+    // The office libraries come only with their formats.
+    [['render', '--format', 'xlsx', '-o', 'annex.xlsx'], ['cli.cjs', 'messages.cjs', 'render.cjs', 'xlsx.cjs']],
+    [['render', '--format', 'docx', '-o', 'annex.docx'], ['cli.cjs', 'docx.cjs', 'messages.cjs', 'render.cjs']],
     [['validate'], ['cli.cjs', 'messages.cjs', 'validate.cjs']],
     [['done', '7', '--force'], ['cli.cjs', 'messages.cjs', 'record.cjs']],
     [['--help'], ['cli.cjs', 'messages.cjs']],
