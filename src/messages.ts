@@ -195,6 +195,15 @@ const zh = {
     already: (file: string) => `${file} 已是 schema 版本 2，无需升级`,
     notValidAfter: (file: string) => `${file}: 升级为 schema 版本 2 后不能通过检查，文件未改动 (请先改正下列问题)`,
   },
+  office: {
+    notDocx: (file: string, reason: string) => `${file}: 不是有效的 Word 文档 (${reason})`,
+    notXlsx: (file: string, reason: string) => `${file}: 不是有效的 Excel 工作簿 (${reason})`,
+    notOffice: (file: string) => `${file}: 是 ZIP 压缩包，但既不是 Word 文档 (.docx) 也不是 Excel 工作簿 (.xlsx)`,
+    oldFormat: (file: string) => `${file}: 是旧版 Word 97-2003 (.doc) 或 Excel 97-2003 (.xls) 文件，plan 只读 .docx 和 .xlsx (请在 Word、Excel 或 WPS 中另存为 .docx 或 .xlsx)`,
+    inflatedTooLarge: (file: string, entry: string, max: number) => `${file}: 其中的 ${entry} 解压后超过 ${mib(max)}，不像是正常的文档 (文件可能已损坏)`,
+    noSheet: (file: string, sheet: string, names: readonly string[]) => `${file}: 没有工作表 ${q(sheet)} (工作簿中的工作表：${zhList(some(names))}；--sheet 可写名称或序号 1-${names.length})`,
+    sheetNotWorkbook: (file: string) => `${file}: --sheet 只用于 Excel 工作簿 (.xlsx) (Word 文档中的附件表会自动找出，请去掉 --sheet)`,
+  },
   newPlan: {
     exists: (file: string) => `${file}: 文件已存在，不会覆盖 (请用 -o 指定另一个文件，或先移走它)`,
     created: (file: string, tasks: number, departments: number) => `已创建 ${file} (${tasks} 项任务，${departments} 个部门)`,
@@ -465,6 +474,15 @@ const en: Messages = {
     done: (file: string, n: number) => `upgraded ${file} to schema version 2 (${n} changes: schemaVersion, and the narrative's no → label)`,
     already: (file: string) => `${file} is schema version 2 already; nothing to do`,
     notValidAfter: (file: string) => `${file}: as schema version 2 it would not pass the checks; the file is unchanged (fix these first)`,
+  },
+  office: {
+    notDocx: (file: string, reason: string) => `${file}: not a valid Word document (${reason})`,
+    notXlsx: (file: string, reason: string) => `${file}: not a valid Excel workbook (${reason})`,
+    notOffice: (file: string) => `${file}: a ZIP archive, but neither a Word document (.docx) nor an Excel workbook (.xlsx)`,
+    oldFormat: (file: string) => `${file}: an old Word 97-2003 (.doc) or Excel 97-2003 (.xls) file; plan reads .docx and .xlsx only (save it as .docx or .xlsx in Word, Excel or WPS)`,
+    inflatedTooLarge: (file: string, entry: string, max: number) => `${file}: its part ${entry} inflates to more than ${mib(max)}, which no real document does (the file may be damaged)`,
+    noSheet: (file: string, sheet: string, names: readonly string[]) => `${file}: no worksheet ${q(sheet)} (the workbook has ${enList(some(names))}; --sheet takes a name or a number 1-${names.length})`,
+    sheetNotWorkbook: (file: string) => `${file}: --sheet is for Excel workbooks (.xlsx) only (the annex table of a Word document is found by itself; leave --sheet out)`,
   },
   newPlan: {
     exists: (file: string) => `${file}: the file exists; it is not overwritten (name another file with -o, or move it away first)`,
