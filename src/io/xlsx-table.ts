@@ -40,19 +40,23 @@ function pickSheet(workbook: ExcelJS.Workbook, file: string, sheet: string | und
 
 /** Every row from the first to the last with text, each as wide as the widest; a merged range's text in its first cell only. */
 function sheetRows(ws: ExcelJS.Worksheet): TextRow[] {
-  const texts: string[][] = [];
+  const byRow = new Map<number, Map<number, string>>();
   ws.eachRow({ includeEmpty: false }, (row, number) => {
-    const cells: string[] = [];
+    const cells = new Map<number, string>();
     row.eachCell({ includeEmpty: false }, (cell, col) => {
-      cells[col - 1] = cell.isMerged && cell.master.address !== cell.address ? '' : cellText(cell.value);
+      const text = cell.isMerged && cell.master.address !== cell.address ? '' : cellText(cell.value);
+      if (text) cells.set(col, text);
     });
-    texts[number - 1] = cells;
+    if (cells.size) byRow.set(number, cells);
   });
-  const last = texts.findLastIndex((cells) => cells?.some(Boolean));
-  const width = Math.max(0, ...texts.map((cells) => (cells ?? []).findLastIndex(Boolean) + 1));
-  return Array.from({ length: last + 1 }, (_, i) => {
+  let [last, width] = [0, 0];
+  for (const [number, cells] of byRow) {
+    last = Math.max(last, number);
+    for (const col of cells.keys()) width = Math.max(width, col);
+  }
+  return Array.from({ length: last }, (_, i) => {
     const line = i + 1;
-    const cells: TextCell[] = Array.from({ length: width }, (_, c) => ({ text: texts[i]?.[c] ?? '', line, col: c + 1 }));
+    const cells: TextCell[] = Array.from({ length: width }, (_, c) => ({ text: byRow.get(line)?.get(c + 1) ?? '', line, col: c + 1 }));
     return { line, cells, end: { line, col: width + 1 }, tabular: true };
   });
 }
