@@ -400,7 +400,7 @@ describe('plan completion', () => {
       expect(r.stderr).toBe('');
       return r.stdout.split('\n').filter(Boolean);
     };
-    expect(complete('plan', '')).toEqual(['list', 'show', 'render', 'done', 'undo', 'log', 'summary', 'validate', 'init', 'import', 'export', 'migrate', 'departments', 'periods', 'completion', 'help']);
+    expect(complete('plan', '')).toEqual(['list', 'show', 'render', 'done', 'undo', 'log', 'summary', 'document', 'validate', 'init', 'import', 'export', 'migrate', 'departments', 'periods', 'completion', 'help']);
     expect(complete('plan', 'de')).toEqual(['departments']);
     expect(complete('plan', 'list', '--de')).toEqual(['--department']);
     expect(complete('plan', 'export', '-')).toEqual(['--format', '-o', '--output', '-V', '--version', '-f', '--file', '--as-of', '--no-color', '--lang', '-h', '--help']);

@@ -11,7 +11,7 @@ export function terminalUnsafe(text: string): string | undefined {
   return UNSAFE.exec(text.replace(SGR, ''))?.[0];
 }
 
-const HTML_TAGS = new Set(['!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'p', 'section', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'svg', 'rect', 'text', 'g']);
+const HTML_TAGS = new Set(['!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'footer', 'div', 'h1', 'h2', 'p', 'span', 'strong', 'hr', 'section', 'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'svg', 'rect', 'text', 'g']);
 
 /** What is wrong with a page the tool wrote: a tag it does not write, or an event handler. */
 export function htmlProblem(html: string): string | undefined {

@@ -31,6 +31,7 @@ export const EVERY_COMMAND: readonly string[][] = [
   ['show', '1', '--format', 'json'],
   ...['table', 'markdown', 'html', 'csv', 'tsv', 'json'].map((f) => ['render', '--format', f, '--with-status']),
   ...['text', 'markdown', 'json', 'html'].map((f) => ['summary', '--format', f]),
+  ...['html', 'markdown'].map((f) => ['document', '--format', f]),
   ['validate'],
   ['departments'],
   ['periods', '--format', 'csv'],

@@ -192,6 +192,8 @@ describe('HTML pages escape every value and run no script', () => {
       [attack, 'summary', page(['summary', '--format', 'html'])],
       [attack, 'render (schema 2: own columns, category rows)', page(['render', '--format', 'html', '--with-status'], 'plan2.yaml')],
       [attack, 'summary (schema 2)', page(['summary', '--format', 'html'], 'plan2.yaml')],
+      [attack, 'document', page(['document', '--format', 'html'])],
+      [attack, 'document (schema 2)', page(['document', '--format', 'html'], 'plan2.yaml')],
     ] as const;
   });
 
@@ -229,6 +231,8 @@ describe('markdown carries no raw HTML and no control characters', () => {
     [['list', '--format', 'markdown']],
     [['-f', 'plan2.yaml', 'render', '--format', 'markdown', '--with-status']],
     [['-f', 'plan2.yaml', 'summary', '--format', 'markdown']],
+    [['document', '--format', 'markdown']],
+    [['-f', 'plan2.yaml', 'document', '--format', 'markdown']],
   ])('plan %j', (args) => {
     const r = run(['-f', 'plan.yaml', ...args, '--as-of', '2024-03-15'], { cwd });
     expect(r.code).toBe(0);
