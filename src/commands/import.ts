@@ -41,24 +41,27 @@ const PROVISIONAL_YEAR = 2000;
 /**
  * A schema-2 plan from the annex table in `file`: a Word or Excel table, else text (Word text,
  * CSV or markdown, told apart by which one has a header row), else a month-headed list or items
- * with `牵头单位：` lines. Every bad row is reported, located, and then nothing is written; the
- * columns kept as extra fields and the times supplied are told on stderr.
+ * with `牵头单位：` lines (in the text, or in a Word document's paragraphs). Every bad row is
+ * reported, located, and then nothing is written; the columns kept as extra fields and the
+ * times supplied are told on stderr. The plan is named by the annex or the document's title.
  */
 export async function importAnnex(file: string, opts: ImportOptions, _ctx: Context): Promise<Output> {
   const map = opts.columns === undefined ? new Map<string, never>() : columnMap(opts.columns);
-  const { documentTables } = await import('../io/table-source.js');
-  const tables = await documentTables(file, opts.sheet === undefined ? {} : { sheet: opts.sheet });
+  const { documentContent } = await import('../io/table-source.js');
+  const doc = await documentContent(file, opts.sheet === undefined ? {} : { sheet: opts.sheet });
   let found: { rows: TextRow[]; header: Header; problems: RowProblem[]; title?: string } | undefined;
   let lines: string[] | undefined;
-  if (tables) {
-    for (const rows of tables) {
+  // Where each list line stands in the file: a Word document's lines are its paragraphs' (by number).
+  let lineAt: number[] = [];
+  if (doc) {
+    for (const rows of doc.tables) {
       const header = findHeader(rows, map);
       if (header) {
-        found = { rows, header, problems: [], ...documentTitle(tables[0]!) };
+        found = { rows, header, problems: [], ...documentTitle(doc.tables[0]!) };
         break;
       }
     }
-    if (!found) throw noHeader(file, tables.flat(), map);
+    if (!found) ({ lines, lineAt } = paragraphLines(doc.paragraphs));
   } else {
     if (opts.sheet !== undefined) throw usageError(m.importer.sheetNotWorkbook(file));
     const text = readTableText(file);
@@ -69,23 +72,27 @@ export async function importAnnex(file: string, opts: ImportOptions, _ctx: Conte
 
   let result: AnnexResult;
   let year: number | undefined;
+  let heading: string | undefined;
   if (found) {
     checkMapTitles(found.rows[found.header.index]!, map);
     year = opts.year ?? yearAbove(found.rows, found.header.index) ?? yearIn(found.title ?? '');
     if (year === undefined) throw usageError(m.importer.noYear(file));
     result = readAnnex(found.rows, found.header, { year, ...defaultPeriod(opts, year) });
     result.problems = [...found.problems, ...result.problems].sort((a, b) => a.line - b.line || a.col - b.col);
+    heading = found.title ?? documentTitle(found.rows.slice(0, found.header.index)).title;
   } else {
     const probe = readList(lines!, { year: opts.year ?? PROVISIONAL_YEAR });
-    if (!probe) throw noHeader(file, tableRows(lines!.join('\n'), formatsFor(file)[0]!).rows, map);
+    if (!probe) throw noHeader(file, doc ? doc.tables.flat() : tableRows(lines!.join('\n'), formatsFor(file)[0]!).rows, map);
     const above = lines!.slice(0, probe.firstLine).map((text, i) => ({ line: i + 1, cells: [{ text, line: i + 1, col: 1 }], end: { line: i + 1, col: 1 }, tabular: false }));
     year = opts.year ?? yearAbove(above, above.length);
     if (year === undefined) throw usageError(m.importer.noYear(file));
     result = readList(lines!, { year, ...defaultPeriod(opts, year) })!;
+    result.problems = result.problems.map((p) => ({ ...p, line: lineAt[p.line - 1] ?? p.line }));
+    heading = documentTitle(above).title;
   }
   const { annex, problems, notices } = result;
   if (!annex || problems.length) throw new PlanError(problems.map((p) => `${file}:${p.line}:${p.col}: ${rowMessage(p)}`));
-  const output = await writeNewPlan(opts.output, year, annexPlan(annex, year));
+  const output = await writeNewPlan(opts.output, year, annexPlan(annex, year, heading));
   return { ...output, ...(notices.length && { stderr: notices.map(noticeMessage) }) };
 }
 
@@ -118,6 +125,12 @@ function defaultPeriod(opts: ImportOptions, year: number): { defaultPeriod?: str
 function documentTitle(rows: readonly TextRow[]): { title?: string } {
   const first = rows.find((r) => !r.tabular && r.cells.some((c) => c.text.trim()));
   return first ? { title: first.cells.map((c) => c.text).join(' ') } : {};
+}
+
+/** A document's paragraphs as the lines of a list (a line break in one starts a line), with the paragraph number of each. */
+function paragraphLines(paragraphs: readonly TextRow[]): { lines: string[]; lineAt: number[] } {
+  const split = paragraphs.flatMap((p) => p.cells[0]!.text.split('\n').map((text) => ({ text, line: p.line })));
+  return { lines: split.map((l) => l.text), lineAt: split.map((l) => l.line) };
 }
 
 /** No header: the cells of the most header-like row and a `--columns` that would read it, or (no such row) what a header has. */

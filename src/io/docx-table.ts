@@ -14,8 +14,8 @@ const SKIP = new Set(['w:del', 'w:moveFrom', 'w:delText', 'w:instrText', 'w:pPr'
 const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-/** The tables of a Word document (`bytes` of `file`) as text rows: see documentTables. */
-export async function docxTables(bytes: Uint8Array, file: string): Promise<TextRow[][]> {
+/** The tables and paragraphs of a Word document (`bytes` of `file`) as text rows: see documentContent. */
+export async function docxContent(bytes: Uint8Array, file: string): Promise<{ tables: TextRow[][]; paragraphs: TextRow[] }> {
   const invalid = (reason: string) => m.office.notDocx(file, reason);
   const zip = await openZip(bytes, invalid);
   if (!zip.file(DOCUMENT)) throw new PlanError(zip.file('xl/workbook.xml') ? invalid('an Excel workbook: name it .xlsx') : invalid(`no ${DOCUMENT}`));
@@ -41,11 +41,11 @@ export async function docxTables(bytes: Uint8Array, file: string): Promise<TextR
     throw new PlanError(invalid(e instanceof Error ? e.message : String(e)));
   }
   if (!body.length) throw new PlanError(invalid(`no w:body in ${DOCUMENT}`));
-  return bodyTables(body);
+  return bodyContent(body);
 }
 
-/** The tables of the body in order, each after the non-empty paragraphs from the start of the document. */
-function bodyTables(body: XmlNode[]): TextRow[][] {
+/** The tables of the body in order, each after the non-empty paragraphs from the start of the document; and all those paragraphs. */
+function bodyContent(body: XmlNode[]): { tables: TextRow[][]; paragraphs: TextRow[] } {
   const tables: TextRow[][] = [];
   const paragraphs: TextRow[] = [];
   let count = 0;
@@ -56,7 +56,7 @@ function bodyTables(body: XmlNode[]): TextRow[][] {
       if (text) paragraphs.push({ line: count, cells: [{ text, line: count, col: 1 }], end: { line: count, col: text.length + 1 }, tabular: false });
     } else tables.push([...paragraphs, ...tableRows(node)]);
   }
-  return tables;
+  return { tables, paragraphs };
 }
 
 /** The paragraphs and tables among `nodes`, looking into content controls and custom XML that wrap them. */

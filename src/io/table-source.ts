@@ -18,6 +18,12 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 // The compound file of Word 97-2003 (.doc), Excel 97-2003 (.xls) and older WPS files.
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
+/** A document's tables and its paragraphs outside them, as text rows: see documentContent. */
+export interface DocumentContent {
+  tables: TextRow[][];
+  paragraphs: TextRow[];
+}
+
 /**
  * The tables of a Word (.docx) or Excel (.xlsx) file as text rows, in document order; undefined
  * for any other file (read as text). Each table comes with the paragraphs above it (tabular:
@@ -30,6 +36,15 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
  * name is read by what it holds, an old binary .doc/.xls is refused with how to convert it.
  */
 export async function documentTables(file: string, opts: TableSourceOptions = {}): Promise<TextRow[][] | undefined> {
+  return (await documentContent(file, opts))?.tables;
+}
+
+/**
+ * The tables of documentTables and, besides, every non-empty paragraph outside a table in
+ * document order (a Word document's, also those below the last table; none for a workbook),
+ * for a document whose text is a list rather than a table. Undefined for a file read as text.
+ */
+export async function documentContent(file: string, opts: TableSourceOptions = {}): Promise<DocumentContent | undefined> {
   const named = BY_EXTENSION[extname(file).toLowerCase()];
   const sniffed = sniff(file);
   const kind = sniffed === 'old' ? sniffed : (named ?? sniffed);
@@ -38,12 +53,12 @@ export async function documentTables(file: string, opts: TableSourceOptions = {}
   const bytes = readBytes(file);
   if (kind === 'xlsx' || (kind === 'zip' && holds(bytes, 'xl/workbook.xml'))) {
     const { xlsxTables } = await import('./xlsx-table.js');
-    return xlsxTables(bytes, file, opts.sheet);
+    return { tables: await xlsxTables(bytes, file, opts.sheet), paragraphs: [] };
   }
   if (opts.sheet !== undefined) throw usageError(m.office.sheetNotWorkbook(file));
   if (kind === 'zip' && !holds(bytes, 'word/document.xml')) throw new PlanError(m.office.notOffice(file));
-  const { docxTables } = await import('./docx-table.js');
-  return docxTables(bytes, file);
+  const { docxContent } = await import('./docx-table.js');
+  return docxContent(bytes, file);
 }
 
 /** The file's bytes (at most MAX_INPUT_BYTES), a failure to read it said as the plan reader says it. */

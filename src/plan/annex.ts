@@ -598,16 +598,28 @@ export function readList(lines: readonly string[], opts: ReadOptions): (AnnexRes
   return { annex: { ...(title !== undefined && { title }), departments: registry, columns, tasks }, problems, notices, firstLine };
 }
 
-/** The plan an annex makes (schema 2): its title from the annex title (…主要工作计划表 → …工作计划), else `<year>年工作计划`. */
-export function annexPlan(annex: Annex, year: number): NewPlan {
+// A title that names the plan in 《》: 关于印发《2024年工作要点》的通知, 《2024年工作要点》任务分解表.
+const NAMED_PLAN = /^(?:关于)?(?:印发|转发|下发)?《([^《》]+)》/;
+
+/**
+ * The plan an annex makes (schema 2). Its title is the name in 《》 the annex title starts with,
+ * else the annex title's stem (…主要工作计划表 → …工作计划), else the name in 《》 of the
+ * document's `heading` (its first line: 关于印发《…》的通知), else `<year>年工作计划`.
+ */
+export function annexPlan(annex: Annex, year: number, heading?: string): NewPlan {
   const stem = annex.title !== undefined ? /^(.+?)(?:主要)?工作计划表$/.exec(annex.title)?.[1] : undefined;
+  const title = namedPlan(annex.title) ?? (stem !== undefined ? `${stem}工作计划` : (namedPlan(heading) ?? `${year}年工作计划`));
   return {
     schemaVersion: 2,
     year,
-    title: stem !== undefined ? `${stem}工作计划` : `${year}年工作计划`,
+    title,
     ...(annex.title !== undefined && { annexTitle: annex.title }),
     departments: annex.departments,
     columns: annex.columns,
     tasks: annex.tasks,
   };
+}
+
+function namedPlan(title: string | undefined): string | undefined {
+  return tidyTitle(NAMED_PLAN.exec(tidyTitle(title ?? ''))?.[1] ?? '') || undefined;
 }

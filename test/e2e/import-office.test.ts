@@ -38,6 +38,7 @@ describe('plan import of Word and Excel files', () => {
     const { r, plan } = await imported('annex.docx', await annexDocx());
     expect(r.stdout).toBe('已创建 plan.yaml (3 项任务，3 个部门)\n');
     expect(plan.year).toBe(2024);
+    expect(plan.title).toBe('2024年区总工会工作要点');
     expect(plan.columns).toEqual([
       { title: '序号', key: 'id' },
       { title: '时间', key: 'period' },
@@ -77,6 +78,40 @@ describe('plan import of Word and Excel files', () => {
       { id: 2, period: '3月', content: '职工书屋建设', departments: ['组宣部'], support: undefined },
       { id: 3, period: '7-8月', content: '“金秋助学”活动', departments: ['办公室'], support: ['财务部', '组宣部'] },
     ]);
+  });
+
+  it('reads a Word notice without a table as the text list it holds: month headings, 牵头单位 lines, the title in 《》', async () => {
+    const bytes = await makeDocx({
+      paragraphsAbove: ['关于印发《2024年局工会工作要点》的通知', '各科室：', '', '一、三月份', '1. 开展学习', '牵头单位：局工会', '2. 职工书屋验收', '牵头单位：办公室、局工会', '二、四月份', '3. 春季健步走', '牵头单位：组宣部'],
+      tables: [],
+    });
+    const { r, plan } = await imported('notice.docx', bytes);
+    expect(r.stdout).toBe('已创建 plan.yaml (3 项任务，3 个部门)\n');
+    expect(plan).toMatchObject({ year: 2024, title: '2024年局工会工作要点', departments: ['局工会', '办公室', '组宣部'] });
+    expect(plan.tasks.map(({ id, period, content, departments }) => ({ id, period, content, departments }))).toEqual([
+      { id: 1, period: '三月份', content: '开展学习', departments: ['局工会'] },
+      { id: 2, period: '三月份', content: '职工书屋验收', departments: ['办公室', '局工会'] },
+      { id: 3, period: '四月份', content: '春季健步走', departments: ['组宣部'] },
+    ]);
+  });
+
+  it('reads the list of a Word document whose only table has no header row, paragraphs below it too; problems name the paragraph', async () => {
+    const contacts = { rows: [['联系人', '张三'], ['电话', '1234']] };
+    const list = ['3月：', '1. 开展学习', '4月：', '2. 春季健步走'];
+    const { plan } = await imported('below.docx', await makeDocx({ paragraphsAbove: ['2024年局工会工作安排'], tables: [contacts], paragraphsBelow: list }));
+    expect(plan.tasks.map(({ period, content }) => [period, content])).toEqual([
+      ['3月', '开展学习'],
+      ['4月', '春季健步走'],
+    ]);
+    expect(plan.title).toBe('2024年工作计划');
+    const dir = testdir({ 'bad.docx': await makeDocx({ paragraphsAbove: ['2024年安排', '', '3月：', '1. 甲', '2. 乙', '牵头单位：办公室', '完成时限：13月'], tables: [] }) });
+    const bad = run(['import', 'bad.docx', '-o', 'plan.yaml'], { cwd: dir });
+    expect(bad.code).toBe(1);
+    // Paragraph 5 (the blank one counts), where the item starts.
+    expect(bad.stderr).toMatch(/^plan: bad\.docx:5:4: 完成时限 "13月"/);
+    const none = run(['import', 'plain.docx', '-o', 'plan.yaml'], { cwd: testdir({ 'plain.docx': await makeDocx({ paragraphsAbove: ['只有文字'], tables: [contacts] }) }) });
+    expect(none).toMatchObject({ code: 1 });
+    expect(none.stderr).toMatch(/^plan: plain\.docx/);
   });
 
   it('says what is wrong with a damaged file or an unknown sheet, without a stack', async () => {

@@ -164,6 +164,19 @@ describe('titles and years', () => {
   ])('a plan from annex title %j is titled %j', (title, planTitle) => {
     expect(annexPlan({ ...(title !== undefined && { title }), departments: ['A'], columns: [], tasks: [] }, 2024).title).toBe(planTitle);
   });
+  it.each([
+    ['2024年某单位主要工作计划表', '关于印发《2024年某单位工作要点》的通知', '2024年某单位工作计划'],
+    ['《2024年区总工会工作要点》任务分解表', undefined, '2024年区总工会工作要点'],
+    ['《 2024 年区总工会工作要点 》任务分解表', '关于印发《别的要点》的通知', '2024年区总工会工作要点'],
+    ['2024年区总工会工作要点任务分解表', '关于印发《2024年区总工会工作要点》的通知', '2024年区总工会工作要点'],
+    [undefined, '关于印发《2024年局工会工作要点》的通知', '2024年局工会工作要点'],
+    [undefined, '印发《2024年局工会工作要点》', '2024年局工会工作要点'],
+    [undefined, '根据《工会法》制定本计划', '2024年工作计划'],
+    [undefined, '关于印发《》的通知', '2024年工作计划'],
+    ['Annex 2024', '2024年局工会工作要点', '2024年工作计划'],
+  ])('a plan from annex title %j under heading %j is titled %j', (title, heading, planTitle) => {
+    expect(annexPlan({ ...(title !== undefined && { title }), departments: ['A'], columns: [], tasks: [] }, 2024, heading).title).toBe(planTitle);
+  });
 });
 
 describe('formatsFor', () => {
