@@ -100,7 +100,8 @@ export function readPlanSource(file: string, opts: { now?: boolean } = {}): Plan
   };
 }
 
-function readBytes(file: string): Buffer {
+/** The file's bytes (at most MAX_INPUT_BYTES); a failure to read it is a PlanError naming the file. */
+export function readBytes(file: string): Buffer {
   try {
     return readFileBounded(file);
   } catch (e) {

@@ -1,9 +1,9 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { isPlanError, PlanError, usageError } from '../errors.js';
+import { PlanError, usageError } from '../errors.js';
 import { m } from '../messages.js';
 import type { TextRow } from '../plan/annex.js';
-import { readFileBounded } from './read-bounded.js';
+import { readBytes } from './load.js';
 
 /** Options of reading a table from a document. */
 export interface TableSourceOptions {
@@ -59,17 +59,6 @@ export async function documentContent(file: string, opts: TableSourceOptions = {
   if (kind === 'zip' && !holds(bytes, 'word/document.xml')) throw new PlanError(m.office.notOffice(file));
   const { docxContent } = await import('./docx-table.js');
   return docxContent(bytes, file);
-}
-
-/** The file's bytes (at most MAX_INPUT_BYTES), a failure to read it said as the plan reader says it. */
-function readBytes(file: string): Buffer {
-  try {
-    return readFileBounded(file);
-  } catch (e) {
-    if (isPlanError(e)) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new PlanError(`${file}: ${code === 'ENOENT' ? m.fileNotFound : code === 'EISDIR' ? m.notAFile : m.readFailed((e as Error).message)}`);
-  }
 }
 
 /** 'zip' or 'old' by a regular file's first bytes; anything else (text, a pipe, a missing file) is left to the text reader. */
