@@ -9,20 +9,13 @@ import { detectLanguage, m, setLanguage, type Lang } from './messages.js';
 import { today } from './plan/dates.js';
 import { suggest } from './plan/suggest.js';
 import { displayWidth, escapeControls, escapeLine, wrapDisplay } from './render/terminal.js';
-import { VALIDATE_FORMATS } from './render/validate-formats.js';
+import { DOCUMENT_FORMATS, EXPORT_FORMATS, LIST_FORMATS, RECORD_FORMATS, RENDER_FORMATS, SHOW_FORMATS, SUMMARY_FORMATS, VALIDATE_FORMATS } from './formats.js';
 import pkg from '../package.json';
 
 const LANGS: readonly Lang[] = ['zh', 'en'];
-const LIST_FORMATS = ['table', 'json', 'csv', 'tsv', 'markdown'] as const;
-const SHOW_FORMATS = ['text', 'json'] as const;
-const RENDER_FORMATS = ['table', 'markdown', 'html', 'csv', 'tsv', 'json', 'xlsx', 'docx'] as const;
-const RECORD_FORMATS = ['text', 'json'] as const;
 
 /** Variadic task ids, each checked as it is parsed. */
 const collectIds = (value: string, previous: number[] | undefined) => [...(previous ?? []), parseTaskId(value)];
-const SUMMARY_FORMATS = ['text', 'markdown', 'json', 'html'] as const;
-const DOCUMENT_FORMATS = ['html', 'markdown', 'docx'] as const;
-const EXPORT_FORMATS = ['ics'] as const;
 const SHELLS = ['bash', 'zsh', 'fish'] as const;
 
 /** Runs the CLI on `argv` (as process.argv) and returns the exit code. */

@@ -5,7 +5,7 @@ import { viewTasks } from '../plan/view.js';
 import { toJson } from '../render/json.js';
 import { renderGrid } from '../render/output.js';
 import { openPlan } from './common.js';
-import type { ListFormat } from './list.js';
+import type { ListFormat } from '../formats.js';
 import { writeOutput } from './write-output.js';
 
 export interface TallyOptions {

@@ -1,3 +1,4 @@
+import type { DocumentFormat } from '../formats.js';
 import type { Context, Output } from '../context.js';
 import { viewTasks } from '../plan/view.js';
 import { annexGrid } from '../render/tasks.js';
@@ -5,9 +6,6 @@ import { openPlan } from './common.js';
 import { annexTitle } from './render.js';
 import { writeOutput } from './write-output.js';
 
-/** html first: it needs no library and prints as the 公文 it lays out. */
-export const DOCUMENT_FORMATS = ['html', 'markdown', 'docx'] as const;
-export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 export interface DocumentOptions {
   format: DocumentFormat;

@@ -1,3 +1,4 @@
+import type { ExportFormat } from '../formats.js';
 import { createHash } from 'node:crypto';
 import { addDays, format, parseISO } from 'date-fns';
 import type { Context, Output } from '../context.js';
@@ -9,8 +10,6 @@ import { openPlan } from './common.js';
 import { writeOutput } from './write-output.js';
 import pkg from '../../package.json';
 
-export const EXPORT_FORMATS = ['ics'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
   format: ExportFormat;

@@ -1,3 +1,4 @@
+import type { ListFormat } from '../formats.js';
 import type { Context, Output } from '../context.js';
 import { usageError } from '../errors.js';
 import { m } from '../messages.js';
@@ -10,8 +11,6 @@ import { renderGrid } from '../render/output.js';
 import { listGrid } from '../render/tasks.js';
 import { checkDepartment, openPlan } from './common.js';
 
-export const LIST_FORMATS = ['table', 'json', 'csv', 'tsv', 'markdown'] as const;
-export type ListFormat = (typeof LIST_FORMATS)[number];
 
 export interface ListOptions {
   /** A time expression, as typed. */

@@ -1,3 +1,4 @@
+import type { RecordFormat } from '../formats.js';
 import type { Context, Output } from '../context.js';
 import { PlanError, usageError } from '../errors.js';
 import { gitUserName } from '../io/git.js';
@@ -12,8 +13,6 @@ import { planFile, taskIndexes } from './common.js';
 
 // The write commands: done, undo, log. Each decides its edits from the plan read under the lock.
 
-export const RECORD_FORMATS = ['text', 'json'] as const;
-export type RecordFormat = (typeof RECORD_FORMATS)[number];
 
 export interface DoneOptions {
   date?: string;

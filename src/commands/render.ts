@@ -3,13 +3,12 @@ import { cellOf, planColumns } from '../plan/fields.js';
 import type { Plan } from '../plan/types.js';
 import { viewTasks, type TaskView } from '../plan/view.js';
 import { toJson } from '../render/json.js';
-import { FILE_GRID_FORMATS, GRID_FORMATS, renderGrid, renderGridFile, type FileGridFormat } from '../render/output.js';
+import { FILE_GRID_FORMATS, type FileGridFormat, type RenderFormat } from '../formats.js';
+import { renderGrid, renderGridFile } from '../render/output.js';
 import { annexGrid } from '../render/tasks.js';
 import { openPlan } from './common.js';
 import { writeOutput } from './write-output.js';
 
-export const RENDER_FORMATS = [...GRID_FORMATS, 'json', ...FILE_GRID_FORMATS] as const;
-export type RenderFormat = (typeof RENDER_FORMATS)[number];
 
 export interface RenderOptions {
   format: RenderFormat;

@@ -1,3 +1,4 @@
+import type { ShowFormat } from '../formats.js';
 import type { Context, Output } from '../context.js';
 import { m } from '../messages.js';
 import { cellOf, TASK_FIELDS } from '../plan/fields.js';
@@ -8,8 +9,6 @@ import { columnTitle } from '../render/tasks.js';
 import { displayWidth, escapeControls, padDisplay } from '../render/terminal.js';
 import { openPlan, taskIndexes } from './common.js';
 
-export const SHOW_FORMATS = ['text', 'json'] as const;
-export type ShowFormat = (typeof SHOW_FORMATS)[number];
 
 export async function show(id: number, opts: { format: ShowFormat }, ctx: Context): Promise<Output> {
   const { file, plan } = await openPlan(ctx);

@@ -1,3 +1,4 @@
+import type { SummaryFormat } from '../formats.js';
 import type { Context, Output } from '../context.js';
 import { m } from '../messages.js';
 import { summarize, type Summary } from '../plan/summary.js';
@@ -5,8 +6,6 @@ import { paintFor } from '../render/style.js';
 import { openPlan } from './common.js';
 import { writeOutput } from './write-output.js';
 
-export const SUMMARY_FORMATS = ['text', 'markdown', 'json', 'html'] as const;
-export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
 export interface SummaryOptions {
   format: SummaryFormat;

@@ -5,7 +5,7 @@ import { m } from '../messages.js';
 import { errorAnnotation, inGitHubActions } from '../render/github.js';
 import { locateProblem, type LocatedProblem } from '../render/problems.js';
 import { escapeLine } from '../render/terminal.js';
-import type { ValidateFormat } from '../render/validate-formats.js';
+import type { ValidateFormat } from '../formats.js';
 import { planFile } from './common.js';
 
 export interface ValidateOptions {

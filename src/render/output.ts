@@ -1,13 +1,7 @@
 import type { Context } from '../context.js';
 import type { TaskView } from '../plan/view.js';
+import type { FileGridFormat, GridFormat } from '../formats.js';
 import type { Grid } from './grid.js';
-
-export const GRID_FORMATS = ['table', 'markdown', 'html', 'csv', 'tsv'] as const;
-export type GridFormat = (typeof GRID_FORMATS)[number];
-
-/** Grid formats that are office files (bytes), each loading its library only when asked for. */
-export const FILE_GRID_FORMATS = ['xlsx', 'docx'] as const;
-export type FileGridFormat = (typeof FILE_GRID_FORMATS)[number];
 
 /** Renders a task grid as an office file: an Excel workbook, or a Word document laid out as a 公文 annex. */
 export async function renderGridFile(grid: Grid, format: FileGridFormat): Promise<Uint8Array> {
