@@ -50,6 +50,13 @@ export function parseTaskId(v: string): number {
   return Number(s);
 }
 
+/** The number of a log entry, from 1. */
+export function parseEntryArg(v: string): number {
+  const s = v.trim();
+  if (!/^\d{1,9}$/.test(s) || Number(s) < 1) throw usageError(m.change.badEntry(v));
+  return Number(s);
+}
+
 /** A plan year: four digits from 1900 on, as the schema requires. */
 export function parseYearArg(what: string) {
   return (v: string): number => {

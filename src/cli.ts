@@ -1,7 +1,7 @@
 // Command-line wiring only: commands, options, help text and examples. Each action loads its
 // command module lazily, runs it, and hands the output to `emit`; errors become exit codes here.
 import { Argument, Command, CommanderError, Help, Option } from 'commander';
-import { STATUS_FILTERS, choiceArg, parseDateArg, parseMonthArg, parsePeriodArg, parseTaskId, parseYearArg } from './args.js';
+import { STATUS_FILTERS, choiceArg, parseDateArg, parseEntryArg, parseMonthArg, parsePeriodArg, parseTaskId, parseYearArg } from './args.js';
 import type { Context, Output } from './context.js';
 import { isPlanError } from './errors.js';
 import { stdoutIsTTY, writeStdout } from './io/stdout.js';
@@ -169,6 +169,7 @@ function buildProgram(io: Io, lang: Lang): Command {
     .option('--by <name>', h.done.by)
     .option('--note <text>', h.done.note)
     .option('--force', h.done.force, false)
+    .addOption(commitOption())
     .addOption(formatOption(RECORD_FORMATS, 'text'))
     .action(async (ids: number[], opts, cmd: Command) => {
       const { done } = await import('./commands/record.js');
@@ -177,6 +178,7 @@ function buildProgram(io: Io, lang: Lang): Command {
 
   command('undo', h.undo.summary, ['plan undo 7', 'plan undo 1 2 3'])
     .argument('<id...>', h.undo.ids, collectIds)
+    .addOption(commitOption())
     .addOption(formatOption(RECORD_FORMATS, 'text'))
     .action(async (ids: number[], opts, cmd: Command) => {
       const { undo } = await import('./commands/record.js');
@@ -187,10 +189,90 @@ function buildProgram(io: Io, lang: Lang): Command {
     .argument('<id>', h.show.id, parseTaskId)
     .argument('<note>', h.log.note)
     .option('--date <date>', h.log.date, parseDateArg('--date'))
+    .addOption(commitOption())
     .addOption(formatOption(RECORD_FORMATS, 'text'))
     .action(async (id: number, note: string, opts, cmd: Command) => {
       const { log } = await import('./commands/record.js');
       emit(await log(id, note, opts, context(cmd)));
+    });
+
+  command('unlog', h.unlog.summary, ['plan unlog 22', 'plan unlog 22 1'])
+    .argument('<id>', h.show.id, parseTaskId)
+    .argument('[n]', h.unlog.n, parseEntryArg)
+    .addOption(commitOption())
+    .addOption(formatOption(RECORD_FORMATS, 'text'))
+    .action(async (id: number, n: number | undefined, opts, cmd: Command) => {
+      const { unlog } = await import('./commands/record.js');
+      emit(await unlog(id, n, opts, context(cmd)));
+    });
+
+  const taskOptions = (c: Command) =>
+    c
+      .option('--content <text>', h.add.content)
+      .option('--period <period>', h.add.period, parsePeriodArg)
+      .option('--due <due>', h.add.due)
+      .option('--department <name...>', h.add.department)
+      .option('--support <name...>', h.add.support)
+      .option('--owner <name...>', h.add.owner)
+      .option('--group <title>', h.add.group)
+      .option('--field <title=value...>', h.add.field)
+      .option('--new-department', h.add.newDepartment);
+
+  taskOptions(
+    command('add', h.add.summary, [
+      'plan add --content "职工书法比赛" --period 5月 --department 机关工会',
+      'plan add --content "“书香城管”读书沙龙（第二期）" --period 9-10月 --department 局工会 机关工会 --after 7',
+      'plan add --content "完成年度职工技能竞赛" --due 2024.09 --department 组宣部 --support 财务部 --owner 王敏',
+      'plan add --content "心理健康讲座" --period 6月 --department 心理服务中心 --new-department --commit',
+    ]),
+  )
+    .option('--id <n>', h.add.id, parseTaskId)
+    .option('--after <id>', h.add.after, parseTaskId)
+    .addOption(commitOption())
+    .addOption(formatOption(RECORD_FORMATS, 'text'))
+    .action(async (opts, cmd: Command) => {
+      const { add } = await import('./commands/change.js');
+      emit(await add(opts, context(cmd)));
+    });
+
+  taskOptions(
+    command('edit', h.edit.summary, [
+      'plan edit 12 --period 9-10月 --note "因场地调整"',
+      'plan edit 7 --content "“书香城管”读书沙龙（全年四期）"',
+      'plan edit 3 --department 局工会 组织人事处',
+      'plan edit 5 --field 考核要点=参赛职工不少于200人 --unset owners',
+    ]).argument('<id>', h.show.id, parseTaskId),
+  )
+    .option('--unset <key...>', h.edit.unset)
+    .option('--note <text>', h.edit.note)
+    .option('--date <date>', h.edit.date, parseDateArg('--date'))
+    .addOption(commitOption())
+    .addOption(formatOption(RECORD_FORMATS, 'text'))
+    .action(async (id: number, opts, cmd: Command) => {
+      const { edit } = await import('./commands/change.js');
+      emit(await edit(id, opts, context(cmd)));
+    });
+
+  command('cancel', h.cancel.summary, ['plan cancel 9 --reason "上级通知取消"', 'plan cancel 9 --reason "并入第10项" --date 2024-06-01', 'plan cancel 9 --undo'])
+    .argument('<id>', h.show.id, parseTaskId)
+    .option('--reason <text>', h.cancel.reason)
+    .option('--date <date>', h.cancel.date, parseDateArg('--date'))
+    .option('--undo', h.cancel.undo, false)
+    .addOption(commitOption())
+    .addOption(formatOption(RECORD_FORMATS, 'text'))
+    .action(async (id: number, opts, cmd: Command) => {
+      const { cancel } = await import('./commands/record.js');
+      emit(await cancel(id, opts, context(cmd)));
+    });
+
+  command('remove', h.remove.summary, ['plan remove 26', 'plan remove 9 --force'])
+    .argument('<id>', h.show.id, parseTaskId)
+    .option('--force', h.remove.force, false)
+    .addOption(commitOption())
+    .addOption(formatOption(RECORD_FORMATS, 'text'))
+    .action(async (id: number, opts, cmd: Command) => {
+      const { remove } = await import('./commands/change.js');
+      emit(await remove(id, opts, context(cmd)));
     });
 
   command('summary', h.summary.summary, [
@@ -317,6 +399,10 @@ function buildProgram(io: Io, lang: Lang): Command {
 /** An option taking one of `choices`: checked by our parser (messages in the user's language), listed for completion. */
 function choiceOption(flags: string, description: string, choices: readonly string[]): Option {
   return new Option(flags, description).choices(choices).argParser(choiceArg(flags.split(' ')[0]!, choices));
+}
+
+function commitOption(): Option {
+  return new Option('--commit', m.help.commit).default(false);
 }
 
 function formatOption(formats: readonly string[], fallback: string): Option {
