@@ -10,8 +10,7 @@ import { isTime, parseTime } from '../plan/time.js';
 import type { Plan, Task } from '../plan/types.js';
 import { viewTask } from '../plan/view.js';
 import { escapeControls } from '../render/terminal.js';
-import { checkDepartment, planFile } from './common.js';
-import { oneTask } from './record.js';
+import { checkDepartment, oneTask, planFile } from './common.js';
 import { committer, report, subject, type WriteOptions } from './write.js';
 
 // The commands that change what a task is: add, edit, remove.

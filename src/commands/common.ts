@@ -31,6 +31,11 @@ export function taskIndexes(file: string, plan: Plan, ids: readonly number[]): n
   return indexes;
 }
 
+/** The index of one task, exit 1 naming the known ids when there is none. */
+export function oneTask(file: string, plan: Plan, id: number): number {
+  return taskIndexes(file, plan, [id])[0]!;
+}
+
 /** The plan file the global options name, without reading it. */
 export function planFile(ctx: Context): string {
   return findPlanFile({ ...(ctx.file !== undefined && { file: ctx.file }), env: ctx.env, cwd: ctx.cwd, asOf: ctx.asOf });

@@ -4,9 +4,9 @@ import { gitUserName } from '../io/git.js';
 import { updatePlanFile, type Update } from '../io/save.js';
 import { m } from '../messages.js';
 import { completion, type TaskEdit } from '../plan/edits.js';
-import type { Completion, Plan, Task } from '../plan/types.js';
+import type { Completion, Task } from '../plan/types.js';
 import { escapeControls } from '../render/terminal.js';
-import { planFile, taskIndexes } from './common.js';
+import { oneTask, planFile, taskIndexes } from './common.js';
 import { committer, report, subject, type WriteOptions } from './write.js';
 
 // The commands that write a task's records: done, undo, log, unlog, cancel. Each decides its
@@ -120,11 +120,6 @@ export async function cancel(id: number, opts: CancelOptions, ctx: Context): Pro
     committer(file, opts, ctx, (u) => (opts.undo ? m.commitMessage.uncancel : m.commitMessage.cancel)(id, about(u))),
   );
   return report(update, opts.format, ctx, opts.undo ? m.change.uncancelled(id) : m.change.cancelled(id, date, reason && escapeControls(reason)));
-}
-
-/** The index of one task, exit 1 naming the known ids when there is none. */
-export function oneTask(file: string, plan: Plan, id: number): number {
-  return taskIndexes(file, plan, [id])[0]!;
 }
 
 const idsOf = (u: Update) => u.tasks.map((t) => t.id);

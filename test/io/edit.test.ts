@@ -97,3 +97,58 @@ describe('spliceEdits', () => {
     expect(out).toContain('      by: "yes"\n      note: "- 123"\n');
   });
 });
+
+describe('spliceEdits: key edits and the records that undo them', () => {
+  // Each edit on task 0 (which every layout has), checked against what `yaml` reads back.
+  const keyEdits: Record<string, TaskEdit> = {
+    setContent: { index: 0, op: 'set', key: 'content', value: '一（修订）: 新' },
+    setPeriod: { index: 0, op: 'set', key: 'period', value: '5-6月' },
+    setDepartments: { index: 0, op: 'set', key: 'departments', value: ['乙', '甲'] },
+    addSupport: { index: 0, op: 'set', key: 'support', value: ['乙'] },
+    addDue: { index: 0, op: 'set', key: 'due', value: '6月底前' },
+    addFields: { index: 0, op: 'set', key: 'fields', value: { 考核要点: '不少于 200 人', 备注: 'yes' } },
+    cancel: { index: 0, op: 'cancel', cancellation: { date: '2023-06-01', reason: '上级通知: 取消' } },
+    unsetPeriod: { index: 0, op: 'unset', key: 'period' },
+  };
+  for (const [layout, text] of Object.entries(layouts)) {
+    const plan = parse(text) as Plan;
+    for (const [name, edit] of Object.entries(keyEdits)) {
+      it(`${layout}: ${name} reads back as intended, touching only task 1`, () => {
+        const out = apply(text, [edit]);
+        expect(parse(out)).toEqual(applyEdits(plan, [edit]));
+        // Task 2's lines and the header are as they were.
+        const second = text.slice(text.indexOf('id: 2'));
+        expect(out.endsWith(second)).toBe(true);
+        expect(out.startsWith(text.slice(0, text.indexOf('id: 1')))).toBe(true);
+        if (layout === 'crlf') expect(out.replace(/\r\n/g, '')).not.toContain('\n');
+      });
+    }
+    it(`${layout}: a key added then removed gives back the text`, () => {
+      for (const key of ['support', 'owners', 'group'] as const) {
+        const value = key === 'group' ? '一、类别' : ['乙'];
+        const added = apply(text, [{ index: 0, op: 'set', key, value } as TaskEdit]);
+        expect(apply(added, [{ index: 0, op: 'unset', key }])).toBe(text);
+      }
+      const cancelled = apply(text, [keyEdits.cancel!]);
+      expect(apply(cancelled, [{ index: 0, op: 'uncancel' }])).toBe(text);
+    });
+    // (withRecords' second task has `log: []`: removing its only entry removes the key, as applyEdit does.)
+    it.skipIf(layout === 'withRecords')(`${layout}: a log entry added then removed gives back the text`, () => {
+      const logged = apply(text, [{ index: 1, op: 'log', entry: { date: '2023-03-15', note: '场地, 已落实' } }]);
+      const count = (parse(logged) as Plan).tasks[1]!.log!.length;
+      expect(apply(logged, [{ index: 1, op: 'unlog', position: count - 1 }])).toBe(text);
+    });
+  }
+
+  it('removes a log entry from the middle of a block list, and keeps a comment after a scalar', () => {
+    const text = `${head}tasks:\n  - id: 1\n    period: 1-2月  # 原定\n    content: 一\n    departments: [甲]\n    log:\n      - date: 2023-01-05\n        note: 开始\n      - date: 2023-01-06\n        note: 中间\n      - date: 2023-01-07\n        note: 最后\n`;
+    expect(apply(text, [{ index: 0, op: 'unlog', position: 1 }])).toBe(text.replace('      - date: 2023-01-06\n        note: 中间\n', ''));
+    expect(apply(text, [{ index: 0, op: 'set', key: 'period', value: '3月' }])).toContain('    period: 3月  # 原定\n');
+  });
+
+  it('writes block lists where the task has them, and adds a key before the keys that follow it', () => {
+    const text = `${head}tasks:\n  - id: 1\n    period: 1-2月\n    content: 一\n    departments:\n      - 甲\n    completed:\n      date: 2023-02-01\n`;
+    const out = apply(text, [{ index: 0, op: 'set', key: 'support', value: ['乙'] }]);
+    expect(out).toBe(text.replace('      - 甲\n', '      - 甲\n    support:\n      - 乙\n'));
+  });
+});
