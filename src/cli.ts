@@ -349,10 +349,11 @@ function buildProgram(io: Io, lang: Lang): Command {
       emit(await exportPlan(opts, context(cmd)));
     });
 
-  command('migrate', h.migrate.summary, ['plan migrate', 'plan migrate -f plans/2023.yaml'])
-    .action(async (_opts, cmd: Command) => {
+  command('migrate', h.migrate.summary, ['plan migrate', 'plan migrate -f plans/2023.yaml --commit'])
+    .addOption(commitOption())
+    .action(async (opts, cmd: Command) => {
       const { migrate } = await import('./commands/migrate.js');
-      emit(await migrate(context(cmd)));
+      emit(await migrate(opts, context(cmd)));
     });
 
   command('departments', h.departments.summary, ['plan departments', `plan departments --format csv -o ${f.tally}.csv --as-of 2023-06-30`])

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Context, Output } from '../context.js';
-import { PlanError } from '../errors.js';
+import { isPlanError, PlanError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { checkPlanText, loadPlan, readPlanSource } from '../io/load.js';
 import { acquireLock } from '../io/lock.js';
@@ -8,6 +8,7 @@ import { applySplices, migrationSplices } from '../io/migrate.js';
 import { m } from '../messages.js';
 import { migratedPlan } from '../plan/migrate.js';
 import { planFile } from './common.js';
+import { committer } from './write.js';
 
 /**
  * `plan migrate`: rewrites a schema 1 plan file as schema 2, changing only the `schemaVersion`
@@ -15,7 +16,7 @@ import { planFile } from './common.js';
  * after checking that the new text reads back as the same plan in schema 2. A schema 2 file is
  * left as it is.
  */
-export async function migrate(ctx: Context): Promise<Output> {
+export async function migrate(opts: { commit?: boolean }, ctx: Context): Promise<Output> {
   const file = planFile(ctx);
   const lock = await acquireLock(file);
   try {
@@ -33,7 +34,15 @@ export async function migrate(ctx: Context): Promise<Output> {
     } catch (e) {
       throw new PlanError(`${file}: ${m.writeFailed(m.fsReason((e as NodeJS.ErrnoException).code, (e as Error).message))}`);
     }
-    return { stdout: `${m.migrate.done(file, splices.length)}\n` };
+    const stdout = `${m.migrate.done(file, splices.length)}\n`;
+    const { afterWrite } = committer(file, { format: 'text', ...opts }, ctx, () => m.commitMessage.migrate);
+    try {
+      await afterWrite?.();
+    } catch (e) {
+      if (isPlanError(e)) return { stdout, stderr: e.lines, exitCode: 1 };
+      throw e;
+    }
+    return { stdout };
   } finally {
     lock.release();
   }

@@ -17,12 +17,12 @@ export interface WriteOptions {
  * The hook that commits the plan file after a write when asked to (`--commit`, or
  * PLAN_AUTO_COMMIT=1), with the message made from the update; undefined otherwise.
  */
-export function committer(file: string, opts: WriteOptions, ctx: Context, message: (u: Update) => string) {
+export function committer(file: string, opts: WriteOptions, ctx: Context, message: (u: Update) => string): { afterWrite?: (u?: Update) => Promise<void> } {
   if (!(opts.commit || ctx.env.PLAN_AUTO_COMMIT === '1')) return {};
   return {
-    afterWrite: async (update: Update) => {
+    afterWrite: async (update?: Update) => {
       const { commitPlanFile } = await import('../io/git-commit.js');
-      await commitPlanFile(file, message(update), { cwd: ctx.cwd, env: ctx.env });
+      await commitPlanFile(file, message(update!), { cwd: ctx.cwd, env: ctx.env });
     },
   };
 }

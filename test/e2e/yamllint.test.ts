@@ -70,4 +70,23 @@ describe.skipIf(!YAMLLINT)('yamllint', () => {
     plan(dir, 'log', '2', '场地已落实', '-f', 'plan.yaml', ...ASOF);
     expect(findings(dir, ['plan.yaml'])).toBe('');
   });
+
+  it('finds nothing after add, edit, cancel and --new-department, in two-space and four-space plans', () => {
+    const four = '    - id: 1\n      period: 1-2月\n      content: 第一项\n      departments:\n          - 甲部\n\n    - id: 2\n      period: 全年\n      content: 第二项\n      departments: [甲部, 乙部]\n';
+    const dir = testdir({ 'four.yaml': `---\n${miniPlan(four)}`, 'plans/2023.yaml': seedPlan() });
+    expect(findings(dir, ['four.yaml', 'plans/2023.yaml'])).toBe('');
+    const files = [
+      { file: 'four.yaml', units: ['甲部', '乙部'], asOf: ASOF },
+      { file: 'plans/2023.yaml', units: ['局工会', '女工委'], asOf: ['--as-of', '2023-05-01'] },
+    ];
+    for (const { file, units, asOf } of files) {
+      plan(dir, 'add', '-f', file, '--content', 'yes', '--period', '5月', '--department', units[0]!, '新部门: 一', '--new-department', ...asOf);
+      plan(dir, 'edit', '1', '-f', file, '--content', '第一项: 修订 # 1', '--department', ...units, '--period', '3月', ...asOf);
+    }
+    plan(dir, 'migrate', '-f', 'four.yaml');
+    plan(dir, 'edit', '2', '-f', 'four.yaml', '--support', '乙部', '--owner', 'no', '--group', '一、类别', ...ASOF);
+    plan(dir, 'cancel', '2', '-f', 'four.yaml', '--reason', 'on', ...ASOF);
+    plan(dir, 'cancel', '3', '-f', 'plans/2023.yaml', '--reason', '上级通知取消', '--as-of', '2023-05-01');
+    expect(findings(dir, ['four.yaml', 'plans/2023.yaml'])).toBe('');
+  });
 });
