@@ -417,3 +417,21 @@ describe('--commit', () => {
     expect(existsSync(join(cwd, 'plans/2023.yaml.lock'))).toBe(false);
   });
 });
+
+describe('texts YAML would read otherwise', () => {
+  const values = ['a: b', '#x', 'x #y', '- x', '[x]', '{x}', "'", '"', 'yes', 'no', '2024.09', '123', '&a', '*a', '!tag', '%x', '@x', '`x', '|', '>', ' 前后空格 ', '多行\n第二行', 'a, b', 'null', '~', 'x\u2028y', '  - id: 99'];
+  it.each([['block', s1Block], ['flow', s1Flow]])('%s: every text reads back as given, as content, log note and new unit', (_name, text) => {
+    const t = setup(text);
+    for (const value of values) {
+      const r = t.plan(['add', '--content', value, '--period', '5月', '--department', '甲部']);
+      expect(r.code, `${JSON.stringify(value)}: ${r.stderr}`).toBe(0);
+    }
+    for (const [i, value] of values.slice(0, 6).entries()) expect(t.plan(['edit', '5', '--note', value, '--content', `c${i}`]).code).toBe(0);
+    expect(t.plan(['add', '--content', 'z', '--period', '6月', '--department', 'a: b', '[x]', 'yes', '--new-department']).code).toBe(0);
+    const tasks = JSON.parse(t.plan(['list', '--format', 'json']).stdout) as { content: string; departments: string[]; log: { note: string }[] }[];
+    expect(tasks.slice(3, 3 + values.length).map((x) => x.content)).toEqual(values.map((v, i) => (i === 1 ? 'c5' : v.trim())));
+    expect(tasks[4]!.log.map((e) => e.note)).toEqual(values.slice(0, 6).map((v) => `内容调整：${v.trim()}`));
+    expect(tasks.at(-1)!.departments).toEqual(['a: b', '[x]', 'yes']);
+    expect(t.plan(['validate']).code).toBe(0);
+  }, 60_000);
+});
