@@ -33,3 +33,7 @@ export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
 
 export const EXPORT_FORMATS = ['ics'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What needs attention: for the terminal, a job summary or an issue, and scripts. */
+export const AGENDA_FORMATS = ['table', 'markdown', 'json'] as const;
+export type AgendaFormat = (typeof AGENDA_FORMATS)[number];

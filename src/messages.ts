@@ -300,6 +300,26 @@ const zh = {
   tally: { department: '部门', total: '任务数', leadTotal: '牵头任务数', done: '已完成', overdue: '已逾期', supportTotal: '配合任务数', supportDone: '配合已完成', supportOverdue: '配合已逾期' },
   completionHeader: (program: string, shell: string) => `${program} 的 ${shell} 补全脚本，由 \`${program} completion ${shell}\` 生成；安装方法见 README`,
 
+  agenda: {
+    heading: (title: string) => `${title}：近期工作提醒`,
+    asOf: (date: string) => `截至 ${date}`,
+    overdue: '已逾期',
+    current: '进行中',
+    upcoming: (days: number) => `${days} 天内开始`,
+    recurring: '定期任务：本期尚无进展记录',
+    ongoing: (quiet: number) => `全年/长期任务：近 ${quiet} 天无进展记录`,
+    count: (heading: string, n: number) => `${heading} (${n})`,
+    columns: { ended: '应完成于', overdue: '逾期', until: '截止', daysLeft: '剩余', starts: '开始', daysUntil: '距开始', occurrence: '本期', lastLog: '最近进展' },
+    days: (n: number) => `${n} 天`,
+    endsToday: '今天截止',
+    inDays: (n: number) => (n === 1 ? '明天' : `${n} 天后`),
+    overdueBy: (n: number, missed: readonly string[]) => (missed.length ? `${n} 天 (${zhList(missed)}无进展记录)` : `${n} 天`),
+    lastLog: (date: string, n: number) => (n === 0 ? `${date} (今天)` : `${date} (${n} 天前)`),
+    neverLogged: '无',
+    ongoingLogged: (n: number, quiet: number) => `另有 ${n} 项全年/长期任务近 ${quiet} 天内有进展记录，未列出。`,
+    empty: (date: string, days: number) => `截至 ${date} 没有需要关注的任务 (没有逾期或进行中的任务，${days} 天内也没有要开始的任务)`,
+    badDays: (option: string, v: string) => `${option} ${q(v)} 不是天数 (应为 0 到 366 的整数，如 14)`,
+  },
   help: {
     description: '管理以 YAML 保存在 git 中的年度工作计划：按时间、部门、状态查看任务，记录完成情况，输出附件表。',
     file: '计划文件 (默认：$PLAN_FILE，否则 plans/<年份>.yaml，否则 plans/ 中唯一的 .yaml)',
@@ -395,6 +415,10 @@ const zh = {
     },
     remove: { summary: '从计划中删除一项任务 (有完成或进展记录的任务须加 --force)', force: '即使任务有完成、取消或进展记录也删除' },
     unlog: { summary: '删除任务的一条进展记录 (默认：最后一条)', n: '第几条 (从 1 起；默认：最后一条)' },
+    agenda: {
+      summary: '近期工作提醒：已逾期、进行中 (剩余天数)、即将开始的任务，本期尚无进展记录的定期任务',
+      days: '列出多少天内开始的任务 (0-366)',
+    },
     completion: { summary: '输出 shell 补全脚本：bash、zsh 或 fish (安装方法见 README)', shell: 'bash、zsh 或 fish' },
   },
 };
@@ -657,6 +681,29 @@ const en: Messages = {
   tally: { department: 'Department', total: 'Tasks', leadTotal: 'Leading', done: 'Done', overdue: 'Overdue', supportTotal: 'Supporting', supportDone: 'Supp. done', supportOverdue: 'Supp. overdue' },
   completionHeader: (program: string, shell: string) => `${shell} completion for ${program}, made by \`${program} completion ${shell}\`; the README says how to install it`,
 
+  agenda: {
+    heading: (title: string) => `${title}: agenda`,
+    asOf: (date: string) => `As of ${date}`,
+    overdue: 'Overdue',
+    current: 'Current',
+    upcoming: (days: number) => `Starting within ${days} day${days === 1 ? '' : 's'}`,
+    recurring: 'Recurring: nothing logged for this occurrence yet',
+    ongoing: (quiet: number) => `Year-round (全年/长期): nothing logged in ${quiet} days`,
+    count: (heading: string, n: number) => `${heading} (${n})`,
+    columns: { ended: 'Due by', overdue: 'Overdue by', until: 'Ends', daysLeft: 'Left', starts: 'Starts', daysUntil: 'Starts in', occurrence: 'Occurrence', lastLog: 'Last logged' },
+    days: (n: number) => `${n} day${n === 1 ? '' : 's'}`,
+    endsToday: 'ends today',
+    inDays: (n: number) => (n === 1 ? 'tomorrow' : `in ${n} days`),
+    overdueBy: (n: number, missed: readonly string[]) => {
+      const days = `${n} day${n === 1 ? '' : 's'}`;
+      return missed.length ? `${days} (${enList(missed)} not logged)` : days;
+    },
+    lastLog: (date: string, n: number) => (n === 0 ? `${date} (today)` : `${date} (${n} day${n === 1 ? '' : 's'} ago)`),
+    neverLogged: 'never',
+    ongoingLogged: (n: number, quiet: number) => `${n} more year-round task${n === 1 ? ' was' : 's were'} logged in the last ${quiet} days and ${n === 1 ? 'is' : 'are'} not listed.`,
+    empty: (date: string, days: number) => `Nothing needs attention as of ${date} (no task is overdue or current, and none starts within ${days} day${days === 1 ? '' : 's'}).`,
+    badDays: (option: string, v: string) => `${option} ${q(v)} is not a number of days (expected a whole number from 0 to 366, e.g. 14)`,
+  },
   help: {
     description: 'Manage a yearly work plan kept as YAML in git: list tasks by period, department or status, record completion, render the annex table.',
     file: 'plan file (default: $PLAN_FILE, else plans/<year>.yaml, else the only .yaml in plans/)',
@@ -751,6 +798,10 @@ const en: Messages = {
     },
     remove: { summary: 'remove a task from the plan (one with a completion or log needs --force)', force: 'remove it even with a completion, cancellation or log' },
     unlog: { summary: 'remove one of a task’s log entries (default: the last)', n: 'which one, from 1 (default: the last)' },
+    agenda: {
+      summary: 'what needs attention: overdue tasks, current ones with the days left, those starting soon, recurring ones not logged this occurrence',
+      days: 'list the tasks starting within this many days (0-366)',
+    },
     completion: { summary: 'print a shell completion script: bash, zsh or fish (README says how to install it)', shell: 'bash, zsh or fish' },
   },
 };
