@@ -110,6 +110,7 @@ for (const n of SIZES) {
     const text = readFileSync(pristine, 'utf8');
     writeFileSync(file, (flip = !flip) ? text.replace(/(\n {4}content: )/, '$1（改）') : text);
   };
+  const afterRead = () => (copyFileSync(pristine, file), spawnSync(process.execPath, [bin, '-f', file, 'list', '--format', 'json'], { cwd: work, env, stdio: 'ignore' }));
   const commands = [
     node,
     plan('list --period 3-4月', 'list', '--period', '3-4月'),
@@ -121,8 +122,14 @@ for (const n of SIZES) {
     plan('list --format json', 'list', '--period', '3-4月', '--format', 'json'),
     plan('render', 'render'),
     plan('summary', 'summary'),
-    // As in use, the plan was read before (so its cache entry is there) when a task is marked done.
-    { ...plan('done (middle task)', 'done', String(mid), '--force'), prepare: () => (copyFileSync(pristine, file), spawnSync(process.execPath, [bin, '-f', file, 'list', '--format', 'json'], { cwd: work, env, stdio: 'ignore' })) },
+    // A moved period: the task's lines and a log entry, checked against the whole plan.
+    { ...plan('edit --period (middle task)', 'edit', String(mid), '--period', '9-10月'), prepare: afterRead },
+    // A new block at the end, the whole new text read back; then with a unit added to the registry.
+    { ...plan('add', 'add', '--content', '新增任务', '--period', '5月', '--department', '局工会'), prepare: afterRead },
+    { ...plan('add --new-department', 'add', '--content', '新增任务', '--period', '5月', '--department', '新部门', '--new-department'), prepare: afterRead },
+    // As in use, the plan was read before (so its cache entry is there) when a task is marked done;
+    // last in the round, so the next round's first list finds one task changed, as the text says.
+    { ...plan('done (middle task)', 'done', String(mid), '--force'), prepare: afterRead },
   ];
   if (withTask && n >= 1000 && n <= 10000) {
     const data = join(work, `task-${n}`);

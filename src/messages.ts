@@ -165,6 +165,11 @@ const zh = {
     /** The task's content, shortened, after the message. */
     what: (content: string) => ` (${content})`,
   },
+  gitCommit: {
+    failed: (file: string, why: string) => `${file}: 文件已写入，但 git 提交失败：${why} (可修正后自行 git commit)`,
+    noGit: '找不到 git 命令',
+    notRepo: '文件不在 git 仓库中',
+  },
 
   // Finding the plan file
   noPlanFile: (looked: string[]) => `找不到计划文件 (已查找：${zhList(looked)}；可用 -f 指定文件)`,
@@ -552,6 +557,11 @@ const en: Messages = {
     remove: (id: number, what: string) => `plan: remove task ${id}${what}`,
     migrate: 'plan: migrate the plan file to schema version 2',
     what: (content: string) => ` (${content})`,
+  },
+  gitCommit: {
+    failed: (file: string, why: string) => `${file}: the file is written, but git commit failed: ${why} (fix it and commit by hand)`,
+    noGit: 'git is not installed',
+    notRepo: 'the file is not in a git repository',
   },
 
   noPlanFile: (looked: string[]) => `no plan file found (looked for ${enList(looked)}; name one with -f)`,

@@ -156,7 +156,7 @@ function parseValue(s: string, at: number): [string, number] | undefined {
     if (comment) continue;
     if (!quote && SPACE.test(c)) {
       if (trim < 0) trim = value.length;
-      if (value.length) value += c;
+      if (value.length) value += ' '; // as config.c: each blank outside quotes is a space
       continue;
     }
     if (!quote && (c === ';' || c === '#')) {

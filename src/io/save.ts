@@ -26,6 +26,8 @@ interface Spliced {
   parts: Buffer[];
   /** Each edited task's block from the start of its first line, with where the task starts in it. */
   blocks: { index: number; text: string; start: number }[];
+  /** Each new task's lines, with the task. */
+  inserted: { text: string; task: Task }[];
 }
 
 /** Bytes put in place of [start, end) of the file. */
@@ -117,6 +119,7 @@ async function spliceFile(file: string, source: PlanSource, plan: LoadedPlan, ch
 
   const splices: ByteSplice[] = [];
   const blocks: Spliced['blocks'] = [];
+  const inserted: Spliced['inserted'] = [];
   for (const index of [...byTask.keys()].sort((a, b) => a - b)) {
     const { from, end, text, offset, span } = await blockOf(index);
     let spliced: { text: string; splices: Splice[] };
@@ -138,15 +141,22 @@ async function spliceFile(file: string, source: PlanSource, plan: LoadedPlan, ch
       continue;
     }
     if (count === 0) {
-      splices.push(await firstTask(source, newTaskRows(e.task, undefined), eol));
+      const rows = newTaskRows(e.task, undefined);
+      inserted.push({ text: `${rows.join('\n')}\n`, task: e.task });
+      splices.push(await firstTask(source, rows, eol));
       continue;
     }
     const like = await blockOf(Math.max(e.index, 0));
     const rows = newTaskRows(e.task, { text: like.text, span: like.span });
+    inserted.push({ text: `${rows.join('\n')}\n`, task: e.task });
     const gap = tasksSeparatedByBlankLines(bytes, ranges) ? eol : '';
     splices.push(insertion(bytes, e.index < 0 ? like.from : lineEndAt(bytes, like.end), e.index < 0, rows, gap, eol));
   }
-  if (change.register?.length) splices.push(await registration(source, change.register, eol));
+  if (change.register?.length) {
+    // The header ends where the first task's line starts (as text, without the byte-order mark).
+    const first = count ? bytes.toString('utf8', source.bom ? 3 : 0, bytes.lastIndexOf(10, ranges[0]! - 1) + 1).length : undefined;
+    splices.push(await registration(source, change.register, eol, first));
+  }
 
   splices.sort((a, b) => a.start - b.start);
   const parts: Buffer[] = [];
@@ -156,7 +166,7 @@ async function spliceFile(file: string, source: PlanSource, plan: LoadedPlan, ch
     at = s.end;
   }
   parts.push(bytes.subarray(at));
-  return { parts, blocks };
+  return { parts, blocks, inserted };
 }
 
 /** Whether the file puts a blank line between tasks (as SPEC's layout does): the first gap between two tasks says; one task, yes. */
@@ -200,10 +210,14 @@ function removal(bytes: Buffer, start: number, end: number, eol: string): ByteSp
 /** Byte offset of a text offset (the text has no byte-order mark; the file may). */
 const byteAt = (source: PlanSource, offset: number) => Buffer.byteLength(source.text.slice(0, offset)) + (source.bom ? 3 : 0);
 
-/** The `tasks` pair of the text (rare cases only: an empty list, the registry): read with `yaml`. */
-async function topLevel(source: PlanSource, key: string) {
+/**
+ * A top-level pair of the text, read with `yaml` (rare cases only: an empty task list, the
+ * registry), from the text before `end` when given: the header before the first task, so that a
+ * big plan is not parsed whole.
+ */
+async function topLevel(source: PlanSource, key: string, end?: number) {
   const { parseDocument, isMap, isPair } = await import('yaml');
-  const doc = parseDocument(source.text);
+  const doc = parseDocument(end === undefined ? source.text : source.text.slice(0, end));
   if (!isMap(doc.contents)) return undefined;
   const pair = doc.contents.items.find((p) => isPair(p) && (p.key as { value?: unknown }).value === key);
   return pair as { key: { range: [number, number, number] }; value: { range: [number, number, number]; flow?: boolean; items?: { range: [number, number, number] }[] } | null } | undefined;
@@ -228,9 +242,9 @@ async function emptyTaskList(source: PlanSource): Promise<ByteSplice> {
 }
 
 /** Units added at the end of the registry, in its own style. */
-async function registration(source: PlanSource, names: readonly string[], eol: string): Promise<ByteSplice> {
+async function registration(source: PlanSource, names: readonly string[], eol: string, header: number | undefined): Promise<ByteSplice> {
   const { yamlFlowScalar, yamlScalar } = await import('./yaml-text.js');
-  const pair = await topLevel(source, 'departments');
+  const pair = (header !== undefined && (await topLevel(source, 'departments', header))) || (await topLevel(source, 'departments'));
   const seq = pair?.value;
   if (!seq?.items) throw new PlanError(m.cannotEdit('departments is not a list'));
   const { text } = source;
@@ -249,24 +263,31 @@ async function registration(source: PlanSource, names: readonly string[], eol: s
 }
 
 /**
- * Whether the edited file means exactly `after`. A change to the list of tasks or the registry is
- * checked by reading the whole new text. Otherwise each edit stays inside its task's block, so it
- * is enough that each edited block, read alone, is the intended task, and that the plan after is
- * valid; when that cannot be shown (a layout the fast reader gives up on), the whole text is read.
+ * Whether the edited file means exactly `after`. Each edit stays inside its task's block and each
+ * new task is a block of its own, so it is enough that each edited block and each new one, read
+ * alone, is the intended task, and that the plan after is valid (checked in memory, not parsed
+ * again). When that cannot be shown (a layout the fast reader gives up on), or the header changed
+ * (the registry), the whole new text is read and compared instead.
  */
 async function readsBackAs(file: string, next: Spliced, change: Change, after: Plan, bom: boolean): Promise<boolean> {
-  const whole = async () => {
+  const mixed = change.edits.some(isListEdit) && change.edits.some((e) => !isListEdit(e)); // indexes in `after` moved
+  const local =
+    !change.register?.length &&
+    !mixed &&
+    next.blocks.every((b) => {
+      const read = fastParseTask(b.text, b.start, b.text.length);
+      return read !== undefined && isDeepStrictEqual(read.task, after.tasks[b.index]);
+    }) &&
+    next.inserted.every((n) => {
+      const read = fastParseTask(n.text, /^ *- +/.exec(n.text)?.[0].length ?? 0, n.text.length);
+      return read !== undefined && isDeepStrictEqual(read.task, n.task);
+    });
+  if (!local) {
     const reread = await checkPlanText(file, Buffer.concat(next.parts).toString('utf8', bom ? 3 : 0));
     return reread.plan !== undefined && isDeepStrictEqual(reread.plan, after);
-  };
-  if (change.register?.length || change.edits.some(isListEdit)) return whole();
-  const local = next.blocks.every((b) => {
-    const read = fastParseTask(b.text, b.start, b.text.length);
-    return read !== undefined && isDeepStrictEqual(read.task, after.tasks[b.index]);
-  });
-  if (!local) return whole();
+  }
   // Records change no id, time or unit, which the checks across tasks use: the edited tasks are
-  // checked in a plan of their own. Other edits are checked with the whole plan (in memory).
+  // checked in a plan of their own. Other changes are checked with the whole plan.
   const checked = change.edits.every(isRecordEdit) ? { ...after, tasks: next.blocks.map((b) => after.tasks[b.index]!) } : after;
   return matchesSchema(checked) && semanticProblems(checked).length === 0;
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -415,6 +415,36 @@ describe('--commit', () => {
     expect(r.stderr).toMatch(/^plan: .*plans\/2023\.yaml/);
     expect(readFileSync(join(cwd, 'plans/2023.yaml'), 'utf8')).toContain('note: 场地已落实');
     expect(existsSync(join(cwd, 'plans/2023.yaml.lock'))).toBe(false);
+    expect(r.stderr).toBe('plan: plans/2023.yaml: 文件已写入，但 git 提交失败：文件不在 git 仓库中 (可修正后自行 git commit)\n');
+  });
+
+  it('a hook that refuses the commit: the write stays, git\'s words are shown, nothing is committed', () => {
+    const { cwd, git } = repo();
+    writeFileSync(join(cwd, '.git/hooks/pre-commit'), '#!/bin/sh\necho "error: 禁止提交" >&2\nexit 1\n', { mode: 0o755 });
+    const r = run(['done', '7', '--commit', '--as-of', '2023-04-20'], { cwd, env: gitEnv('李四') });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('plan: plans/2023.yaml: 文件已写入，但 git 提交失败：禁止提交 (可修正后自行 git commit)\n');
+    expect(git('log', '--format=%s')).toBe('init\n');
+    expect(readFileSync(join(cwd, 'plans/2023.yaml'), 'utf8')).toContain('2023-04-20');
+  });
+
+  it('a write that gives back the committed file commits nothing and succeeds', () => {
+    const { cwd, git } = repo();
+    expect(run(['done', '7', '--as-of', '2023-04-20'], { cwd }).code).toBe(0);
+    const r = run(['undo', '7', '--commit'], { cwd });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(git('log', '--format=%s')).toBe('init\n');
+    expect(git('status', '--porcelain')).toBe('');
+  });
+
+  it('commits a plan file git does not track yet, named with -f from another directory', () => {
+    const { cwd, git } = repo();
+    mkdirSync(join(cwd, 'office/2024'), { recursive: true });
+    writeFileSync(join(cwd, 'office/2024/plan.yaml'), seedPlan().replace('year: 2023', 'year: 2024'));
+    mkdirSync(join(cwd, 'elsewhere'));
+    const r = run(['done', '3', '-f', '../office/2024/plan.yaml', '--commit', '--as-of', '2024-03-01'], { cwd: join(cwd, 'elsewhere'), env: gitEnv('赵六') });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(git('show', '--name-only', '--format=%an', 'HEAD')).toBe('赵六\n\noffice/2024/plan.yaml\n');
   });
 });
 

@@ -39,6 +39,7 @@ const SAMPLES = [
   '[user\nname = x\n',
   '[user ]\nname = x\n',
   '[user]\n  name\t=\t"a" b "c"  \n',
+  '[user]\nname = a\tb\n',
   'name = before any section\n',
   '[user]\n1name = x\n',
 ];
