@@ -9,7 +9,7 @@ import { detectLanguage, m, setLanguage, type Lang } from './messages.js';
 import { today } from './plan/dates.js';
 import { suggest } from './plan/suggest.js';
 import { displayWidth, escapeControls, escapeLine, wrapDisplay } from './render/terminal.js';
-import { AGENDA_FORMATS, DOCUMENT_FORMATS, EXPORT_FORMATS, LIST_FORMATS, RECORD_FORMATS, RENDER_FORMATS, SHOW_FORMATS, SUMMARY_FORMATS, VALIDATE_FORMATS } from './formats.js';
+import { AGENDA_FORMATS, DOCUMENT_FORMATS, EXPORT_FORMATS, HISTORY_FORMATS, LIST_FORMATS, RECORD_FORMATS, RENDER_FORMATS, SHOW_FORMATS, SUMMARY_FORMATS, VALIDATE_FORMATS } from './formats.js';
 import pkg from '../package.json';
 
 const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -273,6 +273,15 @@ function buildProgram(io: Io, lang: Lang): Command {
     .action(async (id: number, opts, cmd: Command) => {
       const { remove } = await import('./commands/change.js');
       emit(await remove(id, opts, context(cmd)));
+    });
+
+  command('history', h.history.summary, ['plan history 7', 'plan history', 'plan history --limit 20 --format markdown >> "$GITHUB_STEP_SUMMARY"'])
+    .argument('[id]', h.history.id, parseTaskId)
+    .option('--limit <n>', h.history.limit)
+    .addOption(formatOption(HISTORY_FORMATS, 'table'))
+    .action(async (id: number | undefined, opts, cmd: Command) => {
+      const { history } = await import('./commands/history.js');
+      emit(await history(id, opts, context(cmd)));
     });
 
   command('agenda', h.agenda.summary, ['plan agenda', 'plan agenda --days 14 --department 女工委', 'plan agenda --format markdown >> "$GITHUB_STEP_SUMMARY"'])

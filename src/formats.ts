@@ -37,3 +37,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** What needs attention: for the terminal, a job summary or an issue, and scripts. */
 export const AGENDA_FORMATS = ['table', 'markdown', 'json'] as const;
 export type AgendaFormat = (typeof AGENDA_FORMATS)[number];
+
+/** A plan's or a task's changes from git: for the terminal, a job summary, and scripts. */
+export const HISTORY_FORMATS = ['table', 'markdown', 'json'] as const;
+export type HistoryFormat = (typeof HISTORY_FORMATS)[number];

@@ -18,6 +18,8 @@ function text(v: unknown): string {
 }
 /** The first items of a list that may be long (a registry of thousands), then `…`. */
 const some = (items: readonly string[]) => (items.length > 20 ? [...items.slice(0, 20), '…'] : items);
+/** Line numbers for a message: the first ten, then `…`. */
+const firstLines = (lines: readonly number[]) => (lines.length > 10 ? [...lines.slice(0, 10), '…'] : lines);
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MiB`;
 
 /**
@@ -67,6 +69,8 @@ const zh = {
   yamlSyntax: (message: string) => `YAML 语法错误：${message}`,
   moreSyntaxErrors: (n: number) => `另有 ${n} 个 YAML 语法错误未列出 (请先改正上面的错误)`,
   tooDeep: '列表或映射嵌套过深 (计划文件只需嵌套几层)',
+  mergeConflict: (lines: readonly number[]) =>
+    `文件中有未解决的 git 合并冲突 (第 ${zhList(firstLines(lines))} 行有冲突标记；请先解决冲突，删除 <<<<<<<、=======、>>>>>>> 标记后再运行)`,
   fileTooLarge: (size: number, max: number) => `文件过大：${mib(size)} (计划文件最大 ${mib(max)})`,
   tooLargeForYaml: (size: number, max: number) =>
     `文件有问题或超出简单格式，而它过大 (${mib(size)})，无法用完整的 YAML 解析器逐项检查 (这样的文件最大 ${mib(max)}；plan 写出的简单格式最大 32 MiB)`,
@@ -165,10 +169,12 @@ const zh = {
     /** The task's content, shortened, after the message. */
     what: (content: string) => ` (${content})`,
   },
-  gitCommit: {
-    failed: (file: string, why: string) => `${file}: 文件已写入，但 git 提交失败：${why} (可修正后自行 git commit)`,
+  git: {
+    commitFailed: (file: string, why: string) => `${file}: 文件已写入，但 git 提交失败：${why} (可修正后自行 git commit)`,
     noGit: '找不到 git 命令',
     notRepo: '文件不在 git 仓库中',
+    neverCommitted: '文件还没有提交到 git，没有变化记录 (应为已提交的计划文件；可先 git add、git commit，或写入时加 --commit)',
+    failed: (why: string) => `git 出错：${why}`,
   },
 
   // Finding the plan file
@@ -325,6 +331,30 @@ const zh = {
     empty: (date: string, days: number) => `截至 ${date} 没有需要关注的任务 (没有逾期或进行中的任务，${days} 天内也没有要开始的任务)`,
     badDays: (option: string, v: string) => `${option} ${q(v)} 不是天数 (应为 0 到 366 的整数，如 14)`,
   },
+  history: {
+    heading: (title: string) => `${title}：变化记录`,
+    taskHeading: (id: number, content: string) => `任务 ${id} 的变化记录 (${content})`,
+    empty: '没有变化记录',
+    notInHistory: (file: string, id: number) => `${file}: 任务 ${id} 不在计划文件中，也不在它的 git 历史中 (应为计划中有过的任务序号)`,
+    columns: { date: '日期', author: '提交者', commit: '提交', task: '任务', change: '变化' },
+    uncommitted: '(未提交)',
+    keyName: {
+      content: '内容', period: '计划时间', due: '完成时限', departments: '负责部门', support: '配合单位', owners: '责任人', group: '类别', fields: '附加列', completed: '完成记录', cancelled: '取消记录',
+    } as Record<string, string>,
+    none: '(无)',
+    created: (n: number) => `创建计划文件 (${n} 项任务)`,
+    invalid: '这一版计划文件无效，未比较',
+    added: (content: string) => `新增：${content}`,
+    removed: (content: string) => `删除：${content}`,
+    changed: (what: string, from: string, to: string) => `${what}：${from} → ${to}`,
+    completed: (date: string, by?: string, note?: string) => `完成 (${date}${by ? `，${by}` : ''})${note ? `：${note}` : ''}`,
+    uncompleted: (date: string) => `撤销完成 (原为 ${date})`,
+    cancelled: (date: string, reason?: string) => `取消 (${date})${reason ? `：${reason}` : ''}`,
+    uncancelled: (date: string) => `恢复 (撤销 ${date} 的取消)`,
+    logged: (date: string, note: string) => `进展 (${date})：${note}`,
+    unlogged: (date: string, note: string) => `删除进展 (${date})：${note}`,
+    badLimit: (v: string) => `--limit ${q(v)} 不是条数 (应为正整数，如 20)`,
+  },
   help: {
     description: '管理以 YAML 保存在 git 中的年度工作计划：按时间、部门、状态查看任务，记录完成情况，输出附件表。',
     file: '计划文件 (默认：$PLAN_FILE，否则 plans/<年份>.yaml，否则 plans/ 中唯一的 .yaml)',
@@ -424,6 +454,11 @@ const zh = {
       summary: '近期工作提醒：已逾期、进行中 (剩余天数)、即将开始的任务，本期尚无进展记录的定期任务',
       days: '列出多少天内开始的任务 (0-366)',
     },
+    history: {
+      summary: '任务或整个计划的变化记录，来自计划文件的 git 历史：何时、谁、改了什么',
+      id: '任务序号 (省略：整个计划)',
+      limit: '只列出最近的多少条',
+    },
     completion: { summary: '输出 shell 补全脚本：bash、zsh 或 fish (安装方法见 README)', shell: 'bash、zsh 或 fish' },
   },
 };
@@ -464,6 +499,8 @@ const en: Messages = {
   yamlSyntax: (message: string) => `YAML syntax error: ${message}`,
   moreSyntaxErrors: (n: number) => `${n} more YAML syntax error${n === 1 ? '' : 's'} not listed (fix the ones above first)`,
   tooDeep: 'lists or mappings nested too deeply (expected the few levels a plan has)',
+  mergeConflict: (lines: readonly number[]) =>
+    `unresolved git merge conflict (conflict markers on line${lines.length === 1 ? '' : 's'} ${enList(firstLines(lines))}; resolve the merge and remove the <<<<<<<, =======, >>>>>>> markers first)`,
   fileTooLarge: (size: number, max: number) => `the file is too large: ${mib(size)} (expected a plan file of at most ${mib(max)})`,
   tooLargeForYaml: (size: number, max: number) =>
     `the file has problems or goes beyond the simple layout, and at ${mib(size)} it is too large to check in detail with the full YAML parser (expected at most ${mib(max)} for such a file; 32 MiB in the simple layout plan writes)`,
@@ -558,10 +595,12 @@ const en: Messages = {
     migrate: 'plan: migrate the plan file to schema version 2',
     what: (content: string) => ` (${content})`,
   },
-  gitCommit: {
-    failed: (file: string, why: string) => `${file}: the file is written, but git commit failed: ${why} (fix it and commit by hand)`,
+  git: {
+    commitFailed: (file: string, why: string) => `${file}: the file is written, but git commit failed: ${why} (fix it and commit by hand)`,
     noGit: 'git is not installed',
     notRepo: 'the file is not in a git repository',
+    neverCommitted: 'the file was never committed to git, so it has no history (expected a committed plan file; git add and git commit it, or write with --commit)',
+    failed: (why: string) => `git failed: ${why}`,
   },
 
   noPlanFile: (looked: string[]) => `no plan file found (looked for ${enList(looked)}; name one with -f)`,
@@ -714,6 +753,30 @@ const en: Messages = {
     empty: (date: string, days: number) => `Nothing needs attention as of ${date} (no task is overdue or current, and none starts within ${days} day${days === 1 ? '' : 's'}).`,
     badDays: (option: string, v: string) => `${option} ${q(v)} is not a number of days (expected a whole number from 0 to 366, e.g. 14)`,
   },
+  history: {
+    heading: (title: string) => `${title}: history`,
+    taskHeading: (id: number, content: string) => `History of task ${id} (${content})`,
+    empty: 'No changes recorded.',
+    notInHistory: (file: string, id: number) => `${file}: there is no task ${id}, now or in the file's git history (expected the id of a task the plan has had)`,
+    columns: { date: 'Date', author: 'Author', commit: 'Commit', task: 'Task', change: 'Change' },
+    uncommitted: '(uncommitted)',
+    keyName: {
+      content: 'content', period: 'period', due: 'due', departments: 'departments', support: 'support', owners: 'owners', group: 'group', fields: 'field', completed: 'completion', cancelled: 'cancellation',
+    } as Record<string, string>,
+    none: '(none)',
+    created: (n: number) => `plan file created (${n} task${n === 1 ? '' : 's'})`,
+    invalid: 'this version of the plan file is not valid; not compared',
+    added: (content: string) => `added: ${content}`,
+    removed: (content: string) => `removed: ${content}`,
+    changed: (what: string, from: string, to: string) => `${what}: ${from} → ${to}`,
+    completed: (date: string, by?: string, note?: string) => `done (${date}${by ? `, ${by}` : ''})${note ? `: ${note}` : ''}`,
+    uncompleted: (date: string) => `completion undone (was ${date})`,
+    cancelled: (date: string, reason?: string) => `cancelled (${date})${reason ? `: ${reason}` : ''}`,
+    uncancelled: (date: string) => `restored (cancellation of ${date} undone)`,
+    logged: (date: string, note: string) => `progress (${date}): ${note}`,
+    unlogged: (date: string, note: string) => `progress removed (${date}): ${note}`,
+    badLimit: (v: string) => `--limit ${q(v)} is not a count (expected a positive whole number, e.g. 20)`,
+  },
   help: {
     description: 'Manage a yearly work plan kept as YAML in git: list tasks by period, department or status, record completion, render the annex table.',
     file: 'plan file (default: $PLAN_FILE, else plans/<year>.yaml, else the only .yaml in plans/)',
@@ -811,6 +874,11 @@ const en: Messages = {
     agenda: {
       summary: 'what needs attention: overdue tasks, current ones with the days left, those starting soon, recurring ones not logged this occurrence',
       days: 'list the tasks starting within this many days (0-366)',
+    },
+    history: {
+      summary: 'the changes to a task or the whole plan, from the plan file’s git history: when, by whom, what',
+      id: 'task id (omitted: the whole plan)',
+      limit: 'list only the most recent this many',
     },
     completion: { summary: 'print a shell completion script: bash, zsh or fish (README says how to install it)', shell: 'bash, zsh or fish' },
   },

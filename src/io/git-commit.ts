@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process';
 import { basename, dirname, resolve } from 'node:path';
 import { PlanError } from '../errors.js';
 import { m } from '../messages.js';
+import { GitFailure, runGit } from './git-run.js';
 
 /**
  * Commits one plan file alone after a write (`--commit`): what else is staged stays staged and
@@ -10,10 +10,10 @@ import { m } from '../messages.js';
  */
 export async function commitPlanFile(file: string, message: string, opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<void> {
   const path = resolve(opts.cwd, file);
-  const run = (args: string[]) => git(args, dirname(path), opts.env);
+  const run = (args: string[]) => runGit(args, dirname(path), opts.env);
   try {
     await run(['rev-parse', '--git-dir']).catch((e: GitFailure) => {
-      throw e.code === 'ENOENT' ? e : new GitFailure(m.gitCommit.notRepo);
+      throw e.code === 'ENOENT' ? e : new GitFailure(m.git.notRepo);
     });
     const name = `./${basename(path)}`;
     await run(['add', '--', name]);
@@ -22,32 +22,10 @@ export async function commitPlanFile(file: string, message: string, opts: { cwd:
     await run(['commit', '--quiet', '--only', '-m', message, '--', name]);
   } catch (e) {
     if (!(e instanceof GitFailure)) throw e;
-    throw new PlanError(m.gitCommit.failed(file, e.code === 'ENOENT' ? m.gitCommit.noGit : e.message));
-  }
-}
-
-class GitFailure extends Error {
-  constructor(
-    message: string,
-    readonly code?: string,
-  ) {
-    super(message);
+    throw new PlanError(m.git.commitFailed(file, e.code === 'ENOENT' ? m.git.noGit : e.message));
   }
 }
 
 async function hasHead(run: (args: string[]) => Promise<string>): Promise<boolean> {
   return run(['rev-parse', '--verify', '--quiet', 'HEAD']).then(() => true, () => false);
-}
-
-/** Runs git in `cwd`; rejects with a GitFailure holding git's own last words (its first error line). */
-function git(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((ok, fail) => {
-    execFile('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (!error) return ok(stdout);
-      const code = (error as NodeJS.ErrnoException).code;
-      const said = `${stderr}\n${stdout}`.split('\n').map((l) => l.trim()).filter(Boolean);
-      const line = said.find((l) => /^(error|fatal):/i.test(l)) ?? said[0] ?? error.message;
-      fail(new GitFailure(line.replace(/^(error|fatal):\s*/i, ''), typeof code === 'string' ? code : undefined));
-    });
-  });
 }

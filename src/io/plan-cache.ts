@@ -27,13 +27,8 @@ export interface Split {
   tail: string;
 }
 
-/**
- * What an entry keeps of a plan read. On disk: this as JSON on the first line (without
- * `blocks`), then the text of the blocks, joined, as it is (no JSON escapes to undo).
- */
-interface Entry {
-  build: string;
-  path: string;
+/** A plan read before, kept so that a text close to it reads through it (readAgainst). */
+export interface Known {
   head: string;
   tail: string;
   plan: Omit<Plan, 'tasks'>;
@@ -43,6 +38,15 @@ interface Entry {
   /** Each block's length. */
   lengths: number[];
   blocks: string[];
+}
+
+/**
+ * What an entry keeps of a plan read. On disk: this as JSON on the first line (without
+ * `blocks`), then the text of the blocks, joined, as it is (no JSON escapes to undo).
+ */
+interface Entry extends Known {
+  build: string;
+  path: string;
 }
 
 /** A plan read with the cache: the plan, and each task's [start, end) in the text. */
@@ -149,19 +153,40 @@ export function readCached(file: string, text: string, env: NodeJS.ProcessEnv): 
   if (!dir) return undefined;
   const path = realPath(file);
   const entry = readEntry(entryFile(dir, path));
-  if (!entry || entry.build !== BUILD || entry.path !== path || !text.endsWith(entry.tail)) return undefined;
-  const split = splitTasks(text, entry.tail.length);
-  if (!split || entry.head !== split.head) return undefined;
-  const known = new Map<string, number>();
-  entry.blocks.forEach((b, i) => known.set(b, i));
+  if (!entry || entry.build !== BUILD || entry.path !== path) return undefined;
+  const read = readAgainst(text, entry);
+  if (!read) return undefined;
+  // A few tasks read anew cost less than rewriting the entry (all the plan's text), so it
+  // is rewritten only once many have changed since it was written.
+  if (read.changed > Math.max(REWRITE_AFTER, read.plan.tasks.length / 20)) writeEntry(dir, { ...entry, ...read.known });
+  return read;
+}
+
+/**
+ * The plan in `text` read through a plan read before: the tasks whose blocks are as they were
+ * taken from it, the others parsed and checked alone, and every id checked to be unique; with
+ * what to keep of this read for the next. Undefined when the earlier read cannot answer
+ * (another header or tail, a block or a plan that is not simple or not valid).
+ */
+export function readAgainst(text: string, before: Known): (CachedRead & { known: Known; changed: number }) | undefined {
+  if (!text.endsWith(before.tail)) return undefined;
+  const split = splitTasks(text, before.tail.length);
+  if (!split || before.head !== split.head) return undefined;
+  // Most blocks are where they were; one that is not, between two that are, is an edited block.
+  // Only blocks moved (inserted, removed, reordered) are looked up by their text.
+  let known: Map<string, number> | undefined;
+  const index = () => (known ??= new Map(before.blocks.map((b, i) => [b, i])));
+  const { blocks } = split;
   const tasks: Task[] = [];
   const spans: number[] = [];
   const changed: Task[] = [];
-  for (const block of split.blocks) {
-    const i = known.get(block);
+  for (const [k, block] of blocks.entries()) {
+    const inPlace = before.blocks[k] === block;
+    const edited = !inPlace && (k + 1 === blocks.length ? blocks.length === before.blocks.length : before.blocks[k + 1] === blocks[k + 1]);
+    const i = inPlace ? k : edited ? undefined : index().get(block);
     if (i !== undefined) {
-      tasks.push(entry.tasks[i]!);
-      spans.push(entry.spans[2 * i]!, entry.spans[2 * i + 1]!);
+      tasks.push(before.tasks[i]!);
+      spans.push(before.spans[2 * i]!, before.spans[2 * i + 1]!);
       continue;
     }
     const read = blockIsItem(block, block.indexOf('-')) ? fastParseTask(block, firstKey(block), block.length) : undefined;
@@ -173,28 +198,37 @@ export function readCached(file: string, text: string, env: NodeJS.ProcessEnv): 
   // The tasks read now are checked in a plan of their own (the header is as it was, and so are
   // the other tasks); across tasks, ids must be unique (also when a block was copied as it is).
   if (changed.length) {
-    const alone = { ...entry.plan, tasks: changed };
+    const alone = { ...before.plan, tasks: changed };
     if (!matchesSchema(alone) || semanticProblems(alone).length) return undefined;
   }
-  if (new Set(tasks.map((t) => t.id)).size !== tasks.length) return undefined;
-  const plan = { ...entry.plan, tasks } as Plan;
-  // A few tasks read anew cost less than rewriting the entry (all the plan's text), so it
-  // is rewritten only once many have changed since it was written.
-  if (changed.length > Math.max(REWRITE_AFTER, tasks.length / 20)) writeEntry(dir, { ...entry, blocks: split.blocks, lengths: split.blocks.map((b) => b.length), tasks, spans });
-  return { plan, ranges: split.offsets.flatMap((o, i) => [o + spans[2 * i]!, o + spans[2 * i + 1]!]) };
+  const moved = known !== undefined || blocks.length !== before.blocks.length;
+  if ((changed.length || moved) && new Set(tasks.map((t) => t.id)).size !== tasks.length) return undefined;
+  const plan = { ...before.plan, tasks } as Plan;
+  return {
+    plan,
+    ranges: spans.map((s, k) => split.offsets[k >> 1]! + s),
+    known: { head: before.head, tail: before.tail, plan: before.plan, tasks, spans, lengths: split.blocks.map((b) => b.length), blocks: split.blocks },
+    changed: changed.length,
+  };
 }
 
 /** Keeps a plan just read in full (valid, its tasks at `ranges` in `text`) for the next read. */
 export function remember(file: string, text: string, plan: Plan, ranges: readonly number[], env: NodeJS.ProcessEnv): void {
   const dir = cacheDir(env);
+  const known = dir && knownOf(text, plan, ranges);
+  if (dir && known) writeEntry(dir, { build: BUILD, path: realPath(file), ...known });
+}
+
+/** What to keep of a plan read in full (valid, its tasks at `ranges` in `text`); undefined when its layout is not one readAgainst reads. */
+export function knownOf(text: string, plan: Plan, ranges: readonly number[]): Known | undefined {
   const n = plan.tasks.length;
-  const split = dir && n ? splitTasks(text, text.length - tailStart(text, ranges[2 * n - 1]!)) : undefined;
-  if (!dir || !split || split.blocks.length !== n) return;
+  const split = n ? splitTasks(text, text.length - tailStart(text, ranges[2 * n - 1]!)) : undefined;
+  if (!split || split.blocks.length !== n) return undefined;
   const spans = split.offsets.flatMap((o, i) => [ranges[2 * i]! - o, ranges[2 * i + 1]! - o]);
   // A task's block must hold the task (it would not if the tasks were laid out otherwise).
-  if (spans.some((s, k) => s < 0 || s > split.blocks[k >> 1]!.length)) return;
+  if (spans.some((s, k) => s < 0 || s > split.blocks[k >> 1]!.length)) return undefined;
   const { tasks, ...header } = plan;
-  writeEntry(dir, { build: BUILD, path: realPath(file), head: split.head, tail: split.tail, plan: header, tasks, spans, lengths: split.blocks.map((b) => b.length), blocks: split.blocks });
+  return { head: split.head, tail: split.tail, plan: header, tasks, spans, lengths: split.blocks.map((b) => b.length), blocks: split.blocks };
 }
 
 /** Where a block's task starts: its first key, after the `- `. */

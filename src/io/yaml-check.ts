@@ -6,6 +6,7 @@ import { TIME_FIELDS } from '../plan/fields.js';
 import { SCHEMA_VERSIONS, type Plan, type SchemaVersion } from '../plan/types.js';
 import { semanticProblems, type Problem } from '../plan/validate.js';
 import { rangesOf, type PairSpan, type Span, type TaskSpan } from './fast-yaml.js';
+import { conflictMarkerLines } from './conflict.js';
 import type { CheckResult } from './load.js';
 import { describeProblem, schemaProblems } from './schema-problems.js';
 
@@ -25,8 +26,18 @@ const MAX_YAML_BYTES = 8 * 1024 * 1024;
 /** After this many YAML syntax errors the rest (mostly echoes of the first) are only counted. */
 const MAX_SYNTAX_ERRORS = 20;
 
-/** Parses and validates a plan's text with `yaml`; never throws for a bad plan. */
+/**
+ * Parses and validates a plan's text with `yaml`; never throws for a bad plan. A bad plan left
+ * with git's conflict markers is one problem, at the first marker, instead of what YAML makes of them.
+ */
 export function checkWithYaml(file: string, text: string): CheckResult {
+  const result = checkYaml(file, text);
+  if (result.plan) return result;
+  const markers = conflictMarkerLines(text);
+  return markers.length ? { problems: [`${file}:${markers[0]}:1: ${m.mergeConflict(markers)}`] } : result;
+}
+
+function checkYaml(file: string, text: string): CheckResult {
   const lineCounter = new LineCounter();
   const at = (offset: number, message: string) => {
     const { line, col } = lineCounter.linePos(offset);

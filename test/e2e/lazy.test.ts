@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run, seedPlan, testdir } from '../helpers.js';
@@ -22,9 +23,22 @@ describe('lazy loading', () => {
     [['render', '--format', 'docx', '-o', 'annex.docx'], ['cli.cjs', 'docx.cjs', 'messages.cjs', 'render.cjs']],
     [['validate'], ['cli.cjs', 'messages.cjs', 'validate.cjs']],
     [['done', '7', '--force'], ['cli.cjs', 'messages.cjs', 'record.cjs']],
+    [['cancel', '9', '--reason', '上级通知取消'], ['cli.cjs', 'messages.cjs', 'record.cjs']],
+    [['edit', '8', '--content', '改写的内容'], ['change.cjs', 'cli.cjs', 'messages.cjs']],
+    [['add', '--content', '新任务', '--period', '5月', '--department', '局工会'], ['change.cjs', 'cli.cjs', 'messages.cjs']],
+    [['agenda', '--format', 'json'], ['agenda.cjs', 'cli.cjs', 'messages.cjs']],
     [['--help'], ['cli.cjs', 'messages.cjs']],
   ])('plan %j loads %j', (args, files) => {
     expect(loaded(args)).toEqual(files);
+  });
+
+  it('history loads git and its reader only for itself', () => {
+    const repo = testdir({ 'plans/2023.yaml': seedPlan() });
+    const env = { GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@b', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@b', GIT_CONFIG_GLOBAL: '/dev/null' };
+    for (const args of [['init', '-q'], ['add', '.'], ['commit', '-qm', 'init']]) execFileSync('git', args, { cwd: repo, env: { ...process.env, ...env } });
+    const r = run(['history', '7', '--format', 'json'], { cwd: repo, env: { NODE_OPTIONS: `--require ${join(ROOT, 'test/fixtures/trace-modules.cjs')}` } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(/loaded: (.*)/.exec(r.stderr)![1]!.split(' ')).toEqual(['cli.cjs', 'history.cjs', 'messages.cjs']);
   });
 
   it('loads chalk only when there is colour', () => {
