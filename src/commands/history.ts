@@ -26,7 +26,7 @@ export async function history(id: number | undefined, opts: HistoryOptions, ctx:
   const file = planFile(ctx);
   const found = await fileVersions(file, { cwd: ctx.cwd, env: ctx.env });
   const plans = await readPlanVersions(file, found.map((v) => ({ key: v.blob, text: v.text })));
-  const versions: Version[] = found.map((v, i) => ({ commit: v.commit, ...(plans[i] && { plan: plans[i] }) }));
+  const versions: Version[] = found.map((v, i) => ({ commit: v.commit, parents: v.parents, ...(plans[i] && { plan: plans[i] }) }));
   const all = planHistory(versions, id);
   const entries = limit === undefined ? all : all.slice(-limit);
   const latest = versions.findLast((v) => v.plan)?.plan;

@@ -6,31 +6,35 @@ import { m } from '../messages.js';
 import type { CommitInfo } from '../plan/history.js';
 import { type GitFailure, runGit } from './git-run.js';
 
-/** One committed version of a file: the commit, the blob (the same blob is the same text), and its text. */
+/** One version of a file: the commit (null: the working copy), the blob (the same blob is the same text), its text, and its parents' indexes. */
 export interface FileVersion {
   commit: CommitInfo | null;
   blob: string;
   text: string;
+  parents: number[];
 }
 
 const RECORD = '\u001e';
 const FIELD = '\u001f';
 
 /**
- * The versions of a file in git, oldest first, following renames; then the working copy when it
- * differs from the last commit (its commit null). PlanError when git is missing, the file is not
- * in a repository, or it was never committed.
+ * The versions of a file in git, parents before children (`git log --topo-order --parents` of
+ * the file, reversed: history simplified to the commits that changed it, each with the versions
+ * it was made from); then the working copy when it differs from HEAD's version. A renamed file's
+ * history starts at the rename. PlanError when git is missing, the file is not in a repository,
+ * or it was never committed.
  */
 export async function fileVersions(file: string, opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<FileVersion[]> {
   const path = resolve(opts.cwd, file);
   const cwd = dirname(path);
-  const run = (args: string[]) => runGit(['-c', 'core.quotePath=false', ...args], cwd, opts.env);
+  const run = (args: string[]) => runGit(args, cwd, opts.env);
+  let prefix: string;
   try {
-    await run(['rev-parse', '--show-toplevel']);
+    prefix = (await run(['rev-parse', '--show-prefix'])).trim();
   } catch (e) {
     throw new PlanError(`${file}: ${(e as GitFailure).code === 'ENOENT' ? m.git.noGit : m.git.notRepo}`);
   }
-  const log = await run(['log', '--follow', '--name-only', `--format=${RECORD}%H${FIELD}%an${FIELD}%ae${FIELD}%aI${FIELD}%s`, '--', `./${basename(path)}`]).catch((e: GitFailure) => {
+  const log = await run(['log', '--topo-order', '--parents', `--format=${RECORD}%H %P${FIELD}%an${FIELD}%ae${FIELD}%aI${FIELD}%s`, '--', `./${basename(path)}`]).catch((e: GitFailure) => {
     // A repository without commits yet.
     if (/does not have any commits|bad default revision/i.test(e.message)) return '';
     throw new PlanError(`${file}: ${m.git.failed(e.message)}`);
@@ -39,18 +43,23 @@ export async function fileVersions(file: string, opts: { cwd: string; env: NodeJ
     .split(RECORD)
     .filter((r) => r.trim())
     .map((r) => {
-      const [head = '', ...names] = r.split('\n');
-      const [hash = '', author = '', email = '', date = '', subject = ''] = head.split(FIELD);
-      return { commit: { hash, author, email, date, subject }, path: names.map((n) => n.trim()).find(Boolean) };
+      const [hashes = '', author = '', email = '', date = '', subject = ''] = r.replace(/\n+$/, '').split(FIELD);
+      const [hash = '', ...parents] = hashes.trim().split(' ');
+      return { commit: { hash, author, email, date, subject }, parents };
     })
-    .filter((c): c is { commit: CommitInfo; path: string } => c.path !== undefined)
     .reverse();
   if (!commits.length) throw new PlanError(`${file}: ${m.git.neverCommitted}`);
-  const blobs = await catBlobs(commits.map((c) => `${c.commit.hash}:${c.path}`), cwd, opts.env);
-  const versions: FileVersion[] = commits.flatMap((c, i) => (blobs[i] ? [{ commit: c.commit, ...blobs[i] }] : []));
+  const at = new Map(commits.map((c, i) => [c.commit.hash, i]));
+  const blobs = await catBlobs(commits.map((c) => `${c.commit.hash}:${prefix}${basename(path)}`), cwd, opts.env);
+  const versions: FileVersion[] = commits.map((c, i) => ({
+    commit: c.commit,
+    ...(blobs[i] ?? { blob: '', text: '' }),
+    parents: c.parents.map((h) => at.get(h)).filter((p): p is number => p !== undefined),
+  }));
+  // The commit git log gave first is the newest one HEAD has of the file.
+  const head = versions.length - 1;
   const working = readWorking(path);
-  const last = versions.at(-1);
-  if (working !== undefined && working !== last?.text) versions.push({ commit: null, blob: '', text: working });
+  if (working !== undefined && working !== versions[head]!.text) versions.push({ commit: null, blob: '', text: working, parents: [head] });
   return versions;
 }
 

@@ -13,10 +13,12 @@ export interface CommitInfo {
   subject: string;
 }
 
-/** One version of the plan file, oldest first; `plan` absent when that version could not be read. */
+/** One version of the plan file, parents before children; `plan` absent when that version could not be read. */
 export interface Version {
   commit: CommitInfo | null;
   plan?: Plan;
+  /** The versions it was made from, by index (a merge has several); absent: the one just before it. */
+  parents?: readonly number[];
 }
 
 /** A value as history shows it: text, a list of names, or nothing. */
@@ -48,23 +50,44 @@ export interface HistoryEntry {
 }
 
 /**
- * Every change from each version to the next (oldest first), the first version as `created`; a
- * version that could not be read is an `invalid` entry and the next readable one is compared with
- * the last readable one. With `id`, only that task's changes, its first appearance as `added`.
+ * Every change each version made to the versions it was made from, the first version as
+ * `created`. A version that could not be read is an `invalid` entry, and its children are
+ * compared with its nearest readable ancestor. A merge reports only what it changed itself: a
+ * task as one of its parents has it is no change (the branch that changed it reported it).
+ * With `id`, only that task's changes, its first appearance as `added`.
  */
 export function planHistory(versions: readonly Version[], id?: number): HistoryEntry[] {
   const entries: HistoryEntry[] = [];
-  let before: Plan | undefined;
-  for (const { commit, plan } of versions) {
+  const parentsOf = (i: number) => versions[i]!.parents ?? (i > 0 ? [i - 1] : []);
+  // The plan a version's changes are measured against, through unreadable versions.
+  const readable = (i: number): Plan | undefined => {
+    for (let at: number | undefined = i; at !== undefined; at = parentsOf(at)[0]) if (versions[at]!.plan) return versions[at]!.plan;
+    return undefined;
+  };
+  versions.forEach(({ commit, plan }, i) => {
     if (!plan) {
       if (id === undefined) entries.push({ commit, change: { kind: 'invalid' } });
-      continue;
+      return;
     }
-    const changes = before ? planChanges(before, plan) : firstChanges(plan, id);
+    const parents = parentsOf(i).map(readable).filter((p): p is Plan => p !== undefined);
+    const changes = !parents.length ? firstChanges(plan, id) : parents.length === 1 ? planChanges(parents[0]!, plan) : mergeChanges(parents, plan);
     for (const c of changes) if (id === undefined || c.id === id) entries.push({ commit, ...c });
-    before = plan;
-  }
+  });
   return entries;
+}
+
+/** What a merge changed itself: tasks unlike every parent's, against the first parent; removals of a task all parents had. */
+function mergeChanges(parents: readonly Plan[], merged: Plan): Found[] {
+  const byId = parents.map((p) => new Map(p.tasks.map((t) => [t.id, t])));
+  const kept = new Set(merged.tasks.map((t) => t.id));
+  const tasks = merged.tasks.filter((t) => !byId.some((m) => sameTask(m.get(t.id), t)));
+  const gone = parents[0]!.tasks.filter((t) => !kept.has(t.id) && byId.every((m) => m.has(t.id)));
+  const first = parents[0]!;
+  return planChanges({ ...first, tasks: [...tasks.map((t) => byId[0]!.get(t.id)).filter((t): t is Task => t !== undefined), ...gone] }, { ...merged, tasks });
+}
+
+function sameTask(a: Task | undefined, b: Task): boolean {
+  return a === b || (a !== undefined && JSON.stringify(a) === JSON.stringify(b));
 }
 
 type Found = { id?: number; change: Change };

@@ -1,17 +1,26 @@
 // Shell completion scripts (bash, zsh, fish) from a description of the command line. Values
 // that depend on the plan (departments, task ids) are asked of `plan __complete` as you type.
 
-/** What a value completes to; `plan` values come from `plan __complete <kind>`. */
-export type Values =
-  | { kind: 'choices'; choices: readonly string[] }
-  | { kind: 'plan'; plan: 'departments' | 'ids' | 'periods' }
-  | { kind: 'files' | 'commands' | 'free' };
+/**
+ * Values from `plan __complete <plan>`; `pairs` for the `key=` halves of `key=value` words, which
+ * take no space after them and leave the value to be typed.
+ */
+export interface PlanValues {
+  kind: 'plan';
+  plan: string;
+  pairs?: true;
+}
+
+/** What a value completes to. */
+export type Values = { kind: 'choices'; choices: readonly string[] } | PlanValues | { kind: 'files' | 'commands' | 'free' };
 
 export interface OptionSpec {
   flags: string[];
   description: string;
   /** Absent for a flag that takes no value. */
   values?: Values;
+  /** Takes every word up to the next option (`--unset a b`): each completes to `values`. */
+  variadic?: true;
 }
 
 export interface CommandSpec {
@@ -25,8 +34,8 @@ export interface CompletionSpec {
   program: string;
   /** The hidden command that prints departments or ids, one a line. */
   helper: string;
-  /** Commands whose arguments are task ids, whether or not this build has them yet. */
-  idCommands: readonly string[];
+  /** What the task ids of these commands complete to, whether or not this build has them yet. */
+  idCommands: Readonly<Record<string, Values>>;
   globalOptions: OptionSpec[];
   commands: CommandSpec[];
 }
@@ -70,6 +79,15 @@ function valueArms(spec: CompletionSpec, arm: (patterns: string[], values: Value
   return [...arms, ...spec.globalOptions.flatMap((o) => (o.values ? [arm(o.flags.map((f) => `*" ${f}"`), o.values)] : []))];
 }
 
+/** The `"<command> <flag>"` patterns of variadic value options (`*" <flag>"` for global ones). */
+function variadicPatterns(spec: CompletionSpec): string[] {
+  const variadic = (o: OptionSpec) => Boolean(o.values && o.variadic);
+  return [
+    ...spec.commands.flatMap((c) => ownOptions(spec, c).filter(variadic).flatMap((o) => o.flags.map((f) => `"${c.name} ${f}"`))),
+    ...spec.globalOptions.filter(variadic).flatMap((o) => o.flags.map((f) => `*" ${f}"`)),
+  ];
+}
+
 /** Commands grouped by what their arguments complete to, in a stable order. */
 function argGroups(spec: CompletionSpec): { names: string[]; values: Values }[] {
   const groups = new Map<string, { names: string[]; values: Values }>();
@@ -80,10 +98,14 @@ function argGroups(spec: CompletionSpec): { names: string[]; values: Values }[] 
     group.names.push(c.name);
     groups.set(key, group);
   }
-  const ids: Values = { kind: 'plan', plan: 'ids' };
-  const idGroup = groups.get(JSON.stringify(ids)) ?? { names: [], values: ids };
-  idGroup.names.push(...spec.idCommands.filter((name) => !idGroup.names.includes(name)));
-  groups.set(JSON.stringify(ids), idGroup);
+  const known = new Set(spec.commands.map((c) => c.name));
+  for (const [name, values] of Object.entries(spec.idCommands)) {
+    if (known.has(name)) continue;
+    const key = JSON.stringify(values);
+    const group = groups.get(key) ?? { names: [], values };
+    group.names.push(name);
+    groups.set(key, group);
+  }
   return [...groups.values()];
 }
 
@@ -95,7 +117,7 @@ function bash(spec: CompletionSpec): string {
       case 'choices':
         return `${fn}_reply "$cur" ${v.choices.map(sq).join(' ')}`;
       case 'plan':
-        return `${fn}_dynamic "$cur" ${v.plan}`;
+        return `${v.pairs ? 'compopt -o nospace 2>/dev/null; ' : ''}${fn}_dynamic "$cur" ${sq(v.plan)}`;
       case 'files':
         return `${fn}_files "$cur"`;
       case 'commands':
@@ -136,10 +158,16 @@ ${fn}_files() {
 }
 
 ${fn}() {
-  local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]} cmd= i
+  local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]} cmd='' i
   COMPREPLY=()
-  [[ $cur == = ]] && cur=
-  [[ $prev == = ]] && prev=\${COMP_WORDS[COMP_CWORD-2]}
+  # bash splits words at \`=\`: \`--format=\` is the option's value, \`标题=\` the value of a pair (nothing to offer).
+  if [[ $cur == = ]]; then
+    cur=
+    [[ $prev == -* ]] || return 0
+  elif [[ $prev == = ]]; then
+    prev=\${COMP_WORDS[COMP_CWORD-2]}
+    [[ $prev == -* ]] || return 0
+  fi
   for (( i = 1; i < COMP_CWORD; i++ )); do
     case \${COMP_WORDS[i]} in
       ${valueFlags(spec).join('|')})
@@ -149,7 +177,7 @@ ${fn}() {
       *) cmd=\${COMP_WORDS[i]}; break ;;
     esac
   done
-  case "$cmd $prev" in
+${bashVariadic(spec)}  case "$cmd $prev" in
 ${valueArms(spec, (patterns, v) => `    ${patterns.join('|')}) ${v.kind === 'free' ? '' : `${reply(v)}; `}return ;;`).join('\n')}
   esac
   if [[ $cur == -* ]]; then
@@ -169,6 +197,21 @@ complete -F ${fn} ${p}
 `;
 }
 
+/** bash: after a variadic option's values (\`--unset owners <Tab>\`), complete more of them. */
+function bashVariadic(spec: CompletionSpec): string {
+  const patterns = variadicPatterns(spec);
+  if (!patterns.length) return '';
+  return `  if [[ $prev != -* ]]; then
+    for (( i = COMP_CWORD - 1; i > 0; i-- )); do
+      case "$cmd \${COMP_WORDS[i]}" in
+        ${patterns.join('|')}) prev=\${COMP_WORDS[i]}; break ;;
+        *" -"*) break ;;
+      esac
+    done
+  fi
+`;
+}
+
 function zsh(spec: CompletionSpec): string {
   const p = spec.program;
   const fn = `_${p.replace(/\W/g, '_')}`;
@@ -178,7 +221,9 @@ function zsh(spec: CompletionSpec): string {
       case 'choices':
         return `compadd -- ${v.choices.map(sq).join(' ')}`;
       case 'plan':
-        return `compadd -- \${(f)"$(${fn}_values ${v.plan})"}`;
+        return v.pairs
+          ? `[[ $cur == *=* ]] || compadd -S '' -- \${(f)"$(${fn}_values ${sq(v.plan)})"}`
+          : `compadd -- \${(f)"$(${fn}_values ${sq(v.plan)})"}`;
       case 'files':
         return '_files';
       case 'commands':
@@ -214,9 +259,10 @@ ${fn}() {
   done
   if [[ $cur == -*=* ]]; then
     prev=\${cur%%=*}
+    cur=\${cur#*=}
     compset -P '*='
   fi
-  case "$cmd $prev" in
+${zshVariadic(spec)}  case "$cmd $prev" in
 ${valueArms(spec, (patterns, v) => `    (${patterns.join('|')}) ${v.kind === 'free' ? '' : `${reply(v)}; `}return ;;`).join('\n')}
   esac
   if [[ $cur == -* ]]; then
@@ -241,6 +287,21 @@ fi
 `;
 }
 
+/** zsh: after a variadic option's values (\`--unset owners <Tab>\`), complete more of them. */
+function zshVariadic(spec: CompletionSpec): string {
+  const patterns = variadicPatterns(spec);
+  if (!patterns.length) return '';
+  return `  if [[ $prev != -* ]]; then
+    for (( i = CURRENT - 1; i > 1; i-- )); do
+      case "$cmd \${words[i]}" in
+        (${patterns.join('|')}) prev=\${words[i]}; break ;;
+        (*' -'*) break ;;
+      esac
+    done
+  fi
+`;
+}
+
 function fish(spec: CompletionSpec): string {
   const p = spec.program;
   const fn = `__${p.replace(/\W/g, '_')}`;
@@ -249,7 +310,7 @@ function fish(spec: CompletionSpec): string {
       case 'choices':
         return `-x -a ${fq(v.choices.join(' '))}`;
       case 'plan':
-        return `-x -a ${fq(`(${fn}_values ${v.plan})`)}`;
+        return `-x -a ${fq(`(${fn}_${v.pairs ? 'pairs' : 'values'} ${v.plan})`)}`;
       case 'files':
         return '-r -F';
       case 'commands':
@@ -262,7 +323,15 @@ function fish(spec: CompletionSpec): string {
     const flags = o.flags.map((f) => (f.startsWith('--') ? `-l ${f.slice(2)}` : `-s ${f.slice(1)}`)).join(' ');
     return `complete -c ${p}${condition} ${flags}${o.values ? ` ${values(o.values)}` : ''} -d ${fq(o.description)}`;
   };
-  const using = (names: string[]) => ` -n ${fq(`${fn}_using ${names.join(' ')}`)}`;
+  const using = (names: string[], and = '') => ` -n ${fq(`${fn}_using ${names.join(' ')}${and}`)}`;
+  const variadic = (c: CommandSpec) => ownOptions(spec, c).filter((o) => o.values && o.variadic);
+  const variadicFlags = (names: string[]) => [...new Set(spec.commands.filter((c) => names.includes(c.name)).flatMap((c) => variadic(c).flatMap((o) => o.flags)))];
+  // An argument is not completed where a variadic option's values go on (`--unset owners <Tab>`).
+  const argCondition = (names: string[]) => {
+    const flags = variadicFlags(names);
+    return using(names, flags.length ? `; and not ${fn}_variadic ${flags.join(' ')}` : '');
+  };
+  const argValues = (v: Values) => values(v).replace(/^-[rx] /, '');
   return `
 function ${fn}_command --description 'The command on the line being completed'
     set -l tokens (commandline -opc)
@@ -310,10 +379,30 @@ function ${fn}_values
     command ${p} $args ${spec.helper} $argv 2>/dev/null
 end
 
+function ${fn}_pairs --description 'The key= halves of key=value words; nothing once the key is typed'
+    string match -q -- '*=*' (commandline -ct)
+    or ${fn}_values $argv
+end
+
+function ${fn}_variadic --description 'True after a value of one of the options named'
+    set -l tokens (commandline -opc)
+    set -l n (count $tokens)
+    for i in (seq $n -1 2)
+        if string match -q -- '-*' $tokens[$i]
+            if test $i -lt $n; and contains -- $tokens[$i] $argv
+                return 0
+            end
+            return 1
+        end
+    end
+    return 1
+end
+
 complete -c ${p} -f
 ${spec.commands.map((c) => `complete -c ${p} -n ${fn}_needs_command -a ${fq(c.name)} -d ${fq(c.description)}`).join('\n')}
 ${spec.globalOptions.map((o) => option(o)).join('\n')}
 ${spec.commands.flatMap((c) => ownOptions(spec, c).map((o) => option(o, using([c.name])))).join('\n')}
-${argGroups(spec).map((g) => `complete -c ${p}${using(g.names)} ${values(g.values).replace(/^-[rx] /, '')}`).join('\n')}
+${argGroups(spec).map((g) => `complete -c ${p}${argCondition(g.names)} ${argValues(g.values)}`).join('\n')}
+${spec.commands.flatMap((c) => variadic(c).filter((o) => o.values!.kind !== 'free').map((o) => `complete -c ${p}${using([c.name], `; and ${fn}_variadic ${o.flags.join(' ')}`)} ${argValues(o.values!)}`)).join('\n')}
 `;
 }

@@ -400,7 +400,10 @@ describe('plan completion', () => {
       expect(r.stderr).toBe('');
       return r.stdout.split('\n').filter(Boolean);
     };
-    expect(complete('plan', '')).toEqual(['list', 'show', 'render', 'done', 'undo', 'log', 'summary', 'document', 'validate', 'init', 'import', 'export', 'migrate', 'departments', 'periods', 'completion', 'help']);
+    // Every command `plan --help` lists, in its order: new commands need no change here.
+    const listed = run(['--help'], { cwd: repo }).stdout.split('\n').flatMap((l) => /^ {2}([a-z][\w-]*) /.exec(l)?.[1] ?? []);
+    expect(listed).toEqual(expect.arrayContaining(['list', 'show', 'done', 'undo', 'log', 'unlog', 'add', 'edit', 'cancel', 'remove', 'agenda', 'completion', 'help']));
+    expect(complete('plan', '')).toEqual(listed);
     expect(complete('plan', 'de')).toEqual(['departments']);
     expect(complete('plan', 'list', '--de')).toEqual(['--department']);
     expect(complete('plan', 'export', '-')).toEqual(['--format', '-o', '--output', '-V', '--version', '-f', '--file', '--as-of', '--no-color', '--lang', '-h', '--help']);
@@ -412,7 +415,7 @@ describe('plan completion', () => {
     expect(complete('plan', 'list', '--period', '')).toEqual(['1-2月', '3-4月', '5-6月', '7-8月', '9-10月', '11-12月', '全年']);
     expect(complete('plan', 'show', '2')).toEqual(['2', '20', '21', '22', '23', '24', '25']);
     expect(complete('plan', '--as-of', '2023-01-01', 'done', '1')).toEqual(['1', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19']);
-    expect(complete('plan', 'undo', '')).toHaveLength(25);
+    expect(complete('plan', 'undo', '')).toEqual([]); // undo offers done tasks: the seed has none
     expect(complete('plan', 'log', '')).toHaveLength(25);
     expect(complete('plan', '-f', 'other.yaml', 'show', '')).toEqual(['1', '2']);
     expect(complete('plan', 'completion', '')).toEqual(['bash', 'zsh', 'fish']);
@@ -444,7 +447,7 @@ describe('plan completion', () => {
     };
     expect(complete('plan ')).toContain('completion');
     expect(complete('plan list --department ')).toEqual(['女工委', '局工会', '机关工会', '组织人事处']);
-    expect(complete('plan undo 2')).toEqual(['2', '20', '21', '22', '23', '24', '25']);
+    expect(complete('plan log 2')).toEqual(['2', '20', '21', '22', '23', '24', '25']);
     expect(complete('plan -f other.yaml show ')).toEqual(['1', '2']);
     expect(complete('plan completion ')).toEqual(['bash', 'fish', 'zsh']);
   });

@@ -110,14 +110,34 @@ describe('plan history and the working copy', () => {
     expect(all.entries.at(-1)).toMatchObject({ commit: null, task: null, change: { kind: 'invalid' } });
   });
 
-  it('follows the file through a rename', () => {
+  it('a merge reports what each branch did once, by its author, and only its own resolution itself', () => {
+    const { cwd, git, file } = officeRepo();
+    git(who('李四'), 'checkout', '-q', '-b', 'branch');
+    expect(run(['log', '3', '分支进展', '--as-of', '2023-07-01', '--commit'], { cwd, env: who('李四') }).code).toBe(0);
+    git(who('王五'), 'checkout', '-q', 'main');
+    expect(run(['done', '5', '--as-of', '2023-07-02', '--commit'], { cwd, env: who('王五') }).code).toBe(0);
+    expect(run(['edit', '8', '--content', '主线内容', '--commit'], { cwd, env: who('王五') }).code).toBe(0);
+    git(who('李四'), 'checkout', '-q', 'branch');
+    expect(run(['edit', '8', '--content', '分支内容', '--commit'], { cwd, env: who('李四') }).code).toBe(0);
+    git(who('王五'), 'checkout', '-q', 'main');
+    expect(() => git(who('王五'), 'merge', '-q', 'branch')).toThrow(); // both changed task 8
+    const text = readFileSync(file, 'utf8').replace(/<<<<<<< .*\n.*\n=======\n.*\n>>>>>>> .*\n/, '    content: 合并后的内容\n');
+    writeFileSync(file, text);
+    git(who('王五'), 'commit', '-q', '-am', '合并分支');
+    const h = JSON.parse(run(['history', '--format', 'json', '--limit', '5'], { cwd }).stdout);
+    const seen = h.entries.map((e: { author: string; subject: string; task: number; change: { kind: string; to?: string } }) => `${e.author} ${e.task} ${e.change.kind}${e.change.to ? ` ${e.change.to}` : ''}`);
+    expect(seen.sort()).toEqual(['李四 3 logged', '李四 8 changed 分支内容', '王五 5 completed', '王五 8 changed 主线内容', '王五 8 changed 合并后的内容'].sort());
+    expect(h.entries.at(-1).subject).toBe('合并分支');
+  });
+
+  it('after a rename, the history starts at the rename', () => {
     const { cwd, git } = officeRepo();
     mkdirSync(join(cwd, 'archive'));
     git(who('张三'), 'mv', 'plans/2023.yaml', 'archive/2023.yaml');
     git(who('张三'), 'commit', '-q', '-m', '归档');
     const r = run(['history', '7', '-f', 'archive/2023.yaml', '--format', 'json'], { cwd });
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).entries.map((e: { change: { kind: string } }) => e.change.kind)).toEqual(['added', 'completed', 'changed']);
+    expect(JSON.parse(r.stdout).entries.map((e: { subject: string; change: { kind: string } }) => `${e.subject} ${e.change.kind}`)).toEqual(['归档 added', '归档 completed']);
   });
 });
 

@@ -101,6 +101,33 @@ describe('planHistory', () => {
     expect(planHistory(first, 1).map((e) => e.change.kind)).toEqual(['added', 'logged']);
   });
 
+  it('a merge reports only what is unlike every parent; its parents are compared with their own', () => {
+    const base = plan([t(1), t(2), t(3)]);
+    const left = plan([t(1, { completed: { date: '2023-04-20' } }), t(2), t(3)]);
+    const right = plan([t(1), t(2, { period: '9月' })]); // task 3 removed on this branch
+    const merged = plan([t(1, { completed: { date: '2023-04-20' } }), t(2, { period: '10月' }), t(4)]);
+    const versions: Version[] = [
+      { commit: commit('a'), plan: base },
+      { commit: commit('l'), plan: left, parents: [0] },
+      { commit: commit('r'), plan: right, parents: [0] },
+      { commit: commit('m'), plan: merged, parents: [1, 2] },
+    ];
+    expect(planHistory(versions).map((e) => `${e.commit!.hash} ${e.id ?? '-'} ${e.change.kind}`)).toEqual([
+      'a - created',
+      'l 1 completed',
+      'r 2 changed',
+      'r 3 removed',
+      'm 2 changed', // the merge's own resolution, against the first parent
+      'm 4 added',
+    ]);
+    expect(planHistory(versions, 2).at(-1)!.change).toEqual({ kind: 'changed', key: 'period', from: '3-4月', to: '10月' });
+  });
+
+  it('a version after an unreadable one is compared with the readable ancestor', () => {
+    const versions: Version[] = [{ commit: commit('a'), plan: plan([t(1)]) }, { commit: commit('b'), parents: [0] }, { commit: commit('c'), plan: plan([t(1, { content: '改' })]), parents: [1] }];
+    expect(planHistory(versions).map((e) => e.change.kind)).toEqual(['created', 'invalid', 'changed']);
+  });
+
   it('no readable version: nothing but the invalid ones', () => {
     expect(planHistory([{ commit: commit('a1') }])).toEqual([{ commit: commit('a1'), change: { kind: 'invalid' } }]);
     expect(planHistory([{ commit: commit('a1') }], 1)).toEqual([]);
