@@ -111,6 +111,9 @@ export async function bundle(buildHash) {
           }));
           // chalk detects colour support on import (loading node:tty); we always give it a level.
           b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: join(root, 'node_modules/chalk/source/vendor/supports-color/browser.js') }));
+          // The page's files (src/serve/page), imported as text with `?raw`, as Vite (vitest) reads them.
+          b.onResolve({ filter: /\?raw$/ }, (args) => ({ path: join(args.resolveDir, args.path.slice(0, -'?raw'.length)), namespace: 'raw' }));
+          b.onLoad({ filter: /.*/, namespace: 'raw' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
           b.onResolve({ filter: /^\./ }, (args) => {
             if (args.kind === 'entry-point') return undefined;
             const target = join(args.resolveDir, args.path).replace(/\.js$/, '.ts');

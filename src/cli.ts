@@ -284,6 +284,18 @@ function buildProgram(io: Io, lang: Lang): Command {
       emit(await history(id, opts, context(cmd)));
     });
 
+  command('serve', h.serve.summary, ['plan serve', 'plan serve --port 0 --open', 'plan serve --host 0.0.0.0 --token "$PLAN_SERVE_TOKEN" --commit'])
+    .option('--port <n>', h.serve.port, '8080')
+    .option('--host <address>', h.serve.host, '127.0.0.1')
+    .option('--open', h.serve.open, false)
+    .option('--token <token>', h.serve.token)
+    .addOption(commitOption())
+    .action(async (opts, cmd: Command) => {
+      const { serve } = await import('./commands/serve.js');
+      const g = cmd.optsWithGlobals<{ asOf?: string; lang?: Lang }>();
+      emit(await serve({ ...opts, ...(g.lang && { lang: g.lang }), ...(g.asOf && { asOf: g.asOf }) }, context(cmd), { out: (s) => io.out(s) }));
+    });
+
   command('agenda', h.agenda.summary, ['plan agenda', 'plan agenda --days 14 --department 女工委', 'plan agenda --format markdown >> "$GITHUB_STEP_SUMMARY"'])
     .option('--days <n>', h.agenda.days, '30')
     .option('--department <name>', h.list.department)

@@ -20,6 +20,29 @@ export interface Update {
   afterError?: PlanError;
 }
 
+/**
+ * What a caller around the commands may add to every write (`plan serve`: the version of the
+ * task the user saw, checked under the lock; the update made, to answer with). Unset for the CLI.
+ */
+export interface WriteHooks {
+  /** Runs on the plan as read under the lock, before the change is decided; throws to refuse. */
+  before?: (plan: Plan) => void;
+  /** Runs on each update made, once the file is written. */
+  after?: (update: Update) => void;
+}
+
+/**
+ * Where the hooks are kept: on the global object under a registered symbol, since each command's
+ * bundle (dist/*.cjs) has its own copy of this module, and the server's is not the command's.
+ */
+const HOOKS = Symbol.for('plan.writeHooks');
+type FindHooks = () => WriteHooks | undefined;
+
+/** Sets where updatePlanFile finds the hooks of the write in progress (called once, by plan serve). */
+export function setWriteHooks(find: FindHooks): void {
+  (globalThis as { [HOOKS]?: FindHooks })[HOOKS] = find;
+}
+
 /** A plan file's bytes with the change spliced in, and each edited task's block as text. */
 interface Spliced {
   /** The new file, in parts (not copied into one buffer). */
@@ -53,6 +76,8 @@ export async function updatePlanFile(
   try {
     const source = readPlanSource(file, { now: true });
     const before = await loadPlan(file, source);
+    const hook = (globalThis as { [HOOKS]?: FindHooks })[HOOKS]?.();
+    hook?.before?.(before.plan);
     const decided = await decide(before.plan);
     const change = Array.isArray(decided) ? { edits: decided } : decided;
     if (!change.edits.length && !change.register?.length) return { year: before.plan.year, tasks: [], plan: before.plan };
@@ -68,6 +93,7 @@ export async function updatePlanFile(
       throw new PlanError(`${file}: ${m.writeFailed(m.fsReason((e as NodeJS.ErrnoException).code, (e as Error).message))}`);
     }
     const update: Update = { year: after.year, tasks: change.edits.map((e) => editedTask(before.plan, after, e)), plan: after };
+    hook?.after?.(update);
     // Still under the lock, so that what is committed is this write (`--commit`).
     try {
       await opts.afterWrite?.(update);
