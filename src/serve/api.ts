@@ -44,7 +44,8 @@ export function taskVersion(task: Task): string {
 export function pageTask(task: Task, plan: Plan, asOf: string) {
   const view = viewTask(task, plan.year, asOf);
   const months = Array.from({ length: 12 }, (_, i) => i + 1).filter((month) => overlapsMonth(view.time, plan.year, month));
-  return { ...taskJson(view), version: taskVersion(task), due: task.due ?? null, months };
+  // `period` is the label shown (the due's when there is no period); `written` is what the file has, for editing.
+  return { ...taskJson(view), version: taskVersion(task), due: task.due ?? null, written: { period: task.period ?? null, due: task.due ?? null }, months };
 }
 
 /** `GET /api/plan`. */
@@ -115,7 +116,11 @@ const ACTIONS: Readonly<Record<string, Action>> = {
   cancel: async (api, ctx, id, b) =>
     (await import('../commands/record.js')).cancel(id!, { format: 'text', commit: api.commit, undo: b.undo === true, ...opt('reason', text(b, 'reason')), ...opt('date', date(b, 'date')) }, ctx),
   edit: async (api, ctx, id, b) =>
-    (await import('../commands/change.js')).edit(id!, { format: 'text', commit: api.commit, ...taskFields(b), ...opt('unset', list(b, 'unset')), ...opt('note', text(b, 'note')) }, ctx),
+    (await import('../commands/change.js')).edit(
+      id!,
+      { format: 'text', commit: api.commit, ...taskFields(b), newDepartment: b.newDepartment === true, ...opt('unset', list(b, 'unset')), ...opt('note', text(b, 'note')), ...opt('date', date(b, 'date')) },
+      ctx,
+    ),
   add: async (api, ctx, _id, b) => (await import('../commands/change.js')).add({ format: 'text', commit: api.commit, ...taskFields(b), newDepartment: b.newDepartment === true }, ctx),
 };
 

@@ -105,7 +105,7 @@ export async function startServer(o: ServerOptions): Promise<PlanServer> {
       if ('status' in out) return send(res, out);
       const bytes = typeof out.stdout === 'string' ? Buffer.from(out.stdout) : Buffer.from(out.stdout ?? '');
       // The documents style themselves inline (they are made to be opened on their own, as files).
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox", 'Content-Type': made.type, 'Content-Length': bytes.length, 'Content-Disposition': `attachment; filename="${path.slice('/export/'.length)}"` });
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox", 'Content-Type': made.type, 'Content-Length': bytes.length, 'Content-Disposition': `${made.type.startsWith('text/html') ? 'inline' : 'attachment'}; filename="${path.slice('/export/'.length)}"` });
       return void res.end(bytes);
     }
     if (method === 'GET' && path === '/api/plan') return send(res, await apiCall(() => planAnswer(o.api, watcher.version())));
