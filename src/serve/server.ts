@@ -147,9 +147,13 @@ export async function startServer(o: ServerOptions): Promise<PlanServer> {
   }
 
   await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
+    server.once('error', (e) => {
+      watcher.close(); // else fs.watch keeps the process alive
+      fail(e);
+    });
     server.listen(o.port, o.host, () => {
-      server.off('error', fail);
+      server.removeAllListeners('error');
+      server.on('error', () => {}); // nothing after listening may stop the server
       ok();
     });
   });
