@@ -10,6 +10,8 @@ import { planColumns } from '../plan/fields.js';
 import { overlapsMonth } from '../plan/time.js';
 import type { Plan, Task } from '../plan/types.js';
 import { viewTask, viewTasks } from '../plan/view.js';
+import type { Change } from '../plan/history.js';
+import { describe } from '../render/history.js';
 import { taskJson } from '../render/json.js';
 
 // The page's API: each write calls the CLI command's own function, inside a scope that checks
@@ -169,7 +171,10 @@ export async function historyAnswer(api: Api, id: number): Promise<Answer> {
   const { history } = await import('../commands/history.js');
   try {
     const out = await history(id, { format: 'json' }, api.context());
-    return { status: 200, body: JSON.parse(String(out.stdout)) };
+    const body = JSON.parse(String(out.stdout)) as { entries: { change: Change; text?: string }[] };
+    // Each change also in words, as `plan history` prints it (the page shows these).
+    for (const e of body.entries) e.text = describe(e.change);
+    return { status: 200, body };
   } catch (e) {
     if (isPlanError(e)) return { status: 422, body: { error: 'history', messages: e.lines } };
     throw e;

@@ -55,21 +55,6 @@ const STRINGS = {
       online: '已重新连接',
     },
     history: { title: '变化记录', loading: '正在读取变化记录…', empty: '没有变化记录', uncommitted: '(未提交)' },
-    change: {
-      keys: { content: '内容', period: '计划时间', due: '完成时限', departments: '负责部门', support: '配合单位', owners: '责任人', group: '类别', fields: '附加列', completed: '完成记录', cancelled: '取消记录' },
-      created: (n) => `创建计划文件 (${n} 项任务)`,
-      invalid: '这一版计划文件无效，未比较',
-      added: (content) => `新增：${content}`,
-      removed: (content) => `删除：${content}`,
-      changed: (what, from, to) => `${what}：${from} → ${to}`,
-      completed: (date, by, note) => `完成 (${date}${by ? `，${by}` : ''})${note ? `：${note}` : ''}`,
-      uncompleted: (date) => `撤销完成 (原为 ${date})`,
-      cancelled: (date, reason) => `取消 (${date})${reason ? `：${reason}` : ''}`,
-      uncancelled: (date) => `恢复 (撤销 ${date} 的取消)`,
-      logged: (date, note) => `进展 (${date})：${note}`,
-      unlogged: (date, note) => `删除进展 (${date})：${note}`,
-      other: (kind) => `变化：${kind}`,
-    },
     token: { title: '需要访问口令', intro: '此页面设置了访问口令，请输入启动 plan serve 时给出的口令。', label: '口令', submit: '进入', wrong: '口令不正确', needed: '需要先输入访问口令' },
     errors: { network: '无法连接到服务器', forbidden: '请求被拒绝 (页面可能已过期，请刷新)', tooLarge: '内容太长', http: (status) => `出错了 (HTTP ${status})` },
     saved: '已保存',
@@ -124,21 +109,6 @@ const STRINGS = {
       online: 'Connected again',
     },
     history: { title: 'History', loading: 'Reading the history…', empty: 'No changes recorded.', uncommitted: '(uncommitted)' },
-    change: {
-      keys: { content: 'content', period: 'period', due: 'due', departments: 'units', support: 'support', owners: 'owners', group: 'group', fields: 'field', completed: 'completion', cancelled: 'cancellation' },
-      created: (n) => `plan file created (${n} task${n === 1 ? '' : 's'})`,
-      invalid: 'this version of the plan file is not valid; not compared',
-      added: (content) => `added: ${content}`,
-      removed: (content) => `removed: ${content}`,
-      changed: (what, from, to) => `${what}: ${from} → ${to}`,
-      completed: (date, by, note) => `done (${date}${by ? `, ${by}` : ''})${note ? `: ${note}` : ''}`,
-      uncompleted: (date) => `completion undone (was ${date})`,
-      cancelled: (date, reason) => `cancelled (${date})${reason ? `: ${reason}` : ''}`,
-      uncancelled: (date) => `restored (cancellation of ${date} undone)`,
-      logged: (date, note) => `progress (${date}): ${note}`,
-      unlogged: (date, note) => `progress removed (${date}): ${note}`,
-      other: (kind) => `change: ${kind}`,
-    },
     token: { title: 'Access token needed', intro: 'This page is protected: enter the token plan serve was started with.', label: 'Token', submit: 'Enter', wrong: 'Wrong token', needed: 'Enter the access token first' },
     errors: { network: 'Cannot reach the server', forbidden: 'Request refused (the page may be stale: reload it)', tooLarge: 'Too much text', http: (status) => `Something went wrong (HTTP ${status})` },
     saved: 'Saved',
@@ -1097,40 +1067,8 @@ function historyItem(entry) {
     'li',
     { title: entry.subject ?? undefined },
     h('span', { class: 'history-meta' }, h('time', { datetime: entry.date ?? undefined }, when), entry.author && h('span', { class: 'author' }, entry.author), entry.commit && h('code', {}, entry.commit.slice(0, 7))),
-    h('span', { class: 'history-change' }, describeChange(entry.change ?? {})),
+    h('span', { class: 'history-change' }, entry.text ?? String(entry.change?.kind ?? '')), // in the server's words, as `plan history` prints it
   );
-}
-
-/** One change in words, as `plan history` tells it. */
-function describeChange(c) {
-  const w = T.change;
-  const value = (v) => (v === null || v === undefined ? T.none : Array.isArray(v) ? joinNames(v) : String(v));
-  switch (c.kind) {
-    case 'created':
-      return w.created(c.tasks);
-    case 'invalid':
-      return w.invalid;
-    case 'added':
-      return w.added(c.content);
-    case 'removed':
-      return w.removed(c.content);
-    case 'changed':
-      return w.changed(c.field ?? w.keys[c.key] ?? c.key, value(c.from), value(c.to));
-    case 'completed':
-      return w.completed(c.date, c.by, c.note);
-    case 'uncompleted':
-      return w.uncompleted(c.date);
-    case 'cancelled':
-      return w.cancelled(c.date, c.reason);
-    case 'uncancelled':
-      return w.uncancelled(c.date);
-    case 'logged':
-      return w.logged(c.date, c.note);
-    case 'unlogged':
-      return w.unlogged(c.date, c.note);
-    default:
-      return w.other(String(c.kind));
-  }
 }
 
 // The access token.
