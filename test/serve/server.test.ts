@@ -36,12 +36,12 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-async function setup(opts: { token?: string; text?: string; boom?: () => boolean } = {}) {
+async function setup(opts: { token?: string; text?: string; boom?: () => boolean; asOf?: string } = {}) {
   const cwd = testdir({ 'plans/2023.yaml': opts.text ?? seedPlan() });
   const file = join(cwd, 'plans/2023.yaml');
   const context = (): Context => {
     if (opts.boom?.()) throw new Error('a bug in a handler');
-    return { file, asOf: '2023-04-20', color: false, lang: 'zh', env: cleanEnv(), cwd, stdoutIsTTY: false };
+    return { file, asOf: opts.asOf ?? '2023-04-20', color: false, lang: 'zh', env: cleanEnv(), cwd, stdoutIsTTY: false };
   };
   const server = await startServer({ api: { file, commit: false, context }, host: '127.0.0.1', port: 0, ...(opts.token && { token: opts.token }), messagesLang: 'zh' });
   servers.push(server);
@@ -139,6 +139,25 @@ describe('plan serve: writing', () => {
     expect(r.json().task.content).toBe('<script>alert(1)</script>');
     expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(readFileSync(file, 'utf8')).toContain('<script>alert(1)</script>');
+  });
+});
+
+describe('plan serve: an office table of its own (flow style, CRLF and BOM, extra columns, deadlines)', () => {
+  const office = `\ufeffschemaVersion: 2\r\nyear: 2024\r\ntitle: 2024年重点工作任务分解表\r\ndepartments: [办公室, 组宣部, 财务部]\r\ncolumns:\r\n  - {title: 序号, key: id}\r\n  - {title: 工作任务, key: content}\r\n  - {title: 考核要点}\r\n  - {title: 完成时限, key: due}\r\ntasks:\r\n  - {id: 1, due: 6月底前, content: 完成年度职工技能竞赛, departments: [组宣部], fields: {考核要点: 参赛职工不少于200人}}\r\n\r\n  - {id: 2, period: 每月, content: 困难职工走访, departments: [办公室, 组宣部]}\r\n`;
+
+  it('reads its columns and times as written, and edits an extra column in place', async () => {
+    const { server, post, file } = await setup({ text: office, asOf: '2024-05-01' });
+    const p = (await call(server, 'GET', '/api/plan')).json();
+    expect(p.columns).toEqual([{ title: '序号', key: 'id' }, { title: '工作任务', key: 'content' }, { title: '考核要点' }, { title: '完成时限', key: 'due' }]);
+    expect(p.tasks[0]).toMatchObject({ id: 1, period: '6月底前', written: { period: null, due: '6月底前' }, due: '6月底前', fields: { 考核要点: '参赛职工不少于200人' }, status: 'current' });
+    expect(p.tasks[1].months).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    const r = await post('/api/tasks/1/edit', { version: p.tasks[0].version, fields: { 考核要点: '参赛职工不少于300人' } });
+    expect(r.status, r.text).toBe(200);
+    expect(readFileSync(file, 'utf8')).toBe(office.replace('参赛职工不少于200人', '参赛职工不少于300人'));
+    const done = await post('/api/tasks/2/done', { version: p.tasks[1].version, date: '2024-05-01' });
+    expect(done.json().task.status).toBe('done');
+    expect(readFileSync(file, 'utf8').startsWith('\ufeff')).toBe(true);
+    expect(readFileSync(file, 'utf8')).not.toMatch(/[^\r]\n/);
   });
 });
 
