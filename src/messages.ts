@@ -341,6 +341,9 @@ const zh = {
     keyName: {
       content: '内容', period: '计划时间', due: '完成时限', departments: '负责部门', support: '配合单位', owners: '责任人', group: '类别', fields: '附加列', completed: '完成记录', cancelled: '取消记录',
     } as Record<string, string>,
+    planKeyName: {
+      schemaVersion: '文件格式版本', year: '年度', title: '计划标题', docNumber: '文号', issued: '印发日期', annexTitle: '附件表标题', departments: '部门名录', columns: '附件表的列',
+    } as Record<string, string>,
     none: '(无)',
     created: (n: number) => `创建计划文件 (${n} 项任务)`,
     invalid: '这一版计划文件无效，未比较',
@@ -780,6 +783,9 @@ const en: Messages = {
     uncommitted: '(uncommitted)',
     keyName: {
       content: 'content', period: 'period', due: 'due', departments: 'departments', support: 'support', owners: 'owners', group: 'group', fields: 'field', completed: 'completion', cancelled: 'cancellation',
+    } as Record<string, string>,
+    planKeyName: {
+      schemaVersion: 'schema version', year: 'year', title: 'title', docNumber: 'document number', issued: 'issued', annexTitle: 'annex title', departments: 'departments registry', columns: 'annex columns',
     } as Record<string, string>,
     none: '(none)',
     created: (n: number) => `plan file created (${n} task${n === 1 ? '' : 's'})`,

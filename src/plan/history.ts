@@ -28,6 +28,7 @@ export type Value = string | string[] | null;
 export type Change =
   | { kind: 'created'; tasks: number }
   | { kind: 'invalid' }
+  | { kind: 'plan'; key: PlanKey; from: Value; to: Value }
   | { kind: 'added'; content: string }
   | { kind: 'removed'; content: string }
   | { kind: 'changed'; key: ChangedKey; field?: string; from: Value; to: Value }
@@ -41,6 +42,10 @@ export type Change =
 /** The task keys whose edits history reports as `changed`, in the order it reports them. */
 export const CHANGED_KEYS = ['content', 'period', 'due', 'departments', 'support', 'owners', 'group', 'fields', 'completed', 'cancelled'] as const;
 export type ChangedKey = (typeof CHANGED_KEYS)[number];
+
+/** The plan's own keys whose edits the whole plan's history reports (kind `plan`). */
+export const PLAN_KEYS = ['schemaVersion', 'year', 'title', 'docNumber', 'issued', 'annexTitle', 'departments', 'columns'] as const;
+export type PlanKey = (typeof PLAN_KEYS)[number];
 
 export interface HistoryEntry {
   commit: CommitInfo | null;
@@ -71,6 +76,7 @@ export function planHistory(versions: readonly Version[], id?: number): HistoryE
     }
     const parents = parentsOf(i).map(readable).filter((p): p is Plan => p !== undefined);
     const changes = !parents.length ? firstChanges(plan, id) : parents.length === 1 ? planChanges(parents[0]!, plan) : mergeChanges(parents, plan);
+    if (id === undefined && parents.length) entries.push(...headerChanges(parents, plan).map((change) => ({ commit, change })));
     for (const c of changes) if (id === undefined || c.id === id) entries.push({ commit, ...c });
   });
   return entries;
@@ -84,6 +90,17 @@ function mergeChanges(parents: readonly Plan[], merged: Plan): Found[] {
   const gone = parents[0]!.tasks.filter((t) => !kept.has(t.id) && byId.every((m) => m.has(t.id)));
   const first = parents[0]!;
   return planChanges({ ...first, tasks: [...tasks.map((t) => byId[0]!.get(t.id)).filter((t): t is Task => t !== undefined), ...gone] }, { ...merged, tasks });
+}
+
+/** The plan's own keys changed, as unlike every parent (a merge's own). */
+function headerChanges(parents: readonly Plan[], plan: Plan): Change[] {
+  const value = (p: Plan, key: PlanKey): Value => {
+    if (key === 'columns') return p.columns ? p.columns.map((c) => c.title) : null;
+    if (key === 'departments') return [...p.departments];
+    const v = p[key];
+    return v === undefined ? null : String(v);
+  };
+  return PLAN_KEYS.filter((key) => parents.every((p) => !same(value(p, key), value(plan, key)))).map((key) => ({ kind: 'plan', key, from: value(parents[0]!, key), to: value(plan, key) }));
 }
 
 function sameTask(a: Task | undefined, b: Task): boolean {

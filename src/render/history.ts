@@ -65,6 +65,8 @@ export function describe(c: Change): string {
       return h.created(c.tasks);
     case 'invalid':
       return h.invalid;
+    case 'plan':
+      return h.changed(h.planKeyName[c.key]!, value(c.from), value(c.to));
     case 'added':
       return h.added(c.content);
     case 'removed':

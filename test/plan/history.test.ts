@@ -128,6 +128,18 @@ describe('planHistory', () => {
     expect(planHistory(versions).map((e) => e.change.kind)).toEqual(['created', 'invalid', 'changed']);
   });
 
+  it('the whole plan also tells its own keys changed: registry, schema version, columns; a task history does not', () => {
+    const one = plan([t(1)]);
+    const two: Plan = { ...one, schemaVersion: 2, departments: ['甲部', '乙部', '丙部'], columns: [{ title: '序号', key: 'id' }, { title: '备注' }] };
+    const versions: Version[] = [{ commit: commit('a'), plan: { ...one, schemaVersion: 1 } }, { commit: commit('b'), plan: two }];
+    expect(planHistory(versions).slice(1).map((e) => e.change)).toEqual([
+      { kind: 'plan', key: 'schemaVersion', from: '1', to: '2' },
+      { kind: 'plan', key: 'departments', from: ['甲部', '乙部'], to: ['甲部', '乙部', '丙部'] },
+      { kind: 'plan', key: 'columns', from: null, to: ['序号', '备注'] },
+    ]);
+    expect(planHistory(versions, 1).map((e) => e.change.kind)).toEqual(['added']);
+  });
+
   it('no readable version: nothing but the invalid ones', () => {
     expect(planHistory([{ commit: commit('a1') }])).toEqual([{ commit: commit('a1'), change: { kind: 'invalid' } }]);
     expect(planHistory([{ commit: commit('a1') }], 1)).toEqual([]);
