@@ -134,7 +134,7 @@ export const WRITE_ACTIONS = Object.keys(ACTIONS);
  */
 export async function writeAnswer(api: Api, action: string, id: number | undefined, body: unknown): Promise<Answer> {
   hook();
-  const run = ACTIONS[action];
+  const run = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined; // not Object.prototype's names
   if (!run) return { status: 404, body: { error: 'not found' } };
   const ctx = api.context();
   try {

@@ -262,5 +262,6 @@ describe('writeAnswer', () => {
     expect(await writeAnswer(api, 'done', 7, [1])).toMatchObject({ status: 400 });
     expect(await writeAnswer(api, 'done', 7, 'x')).toMatchObject({ status: 400 });
     expect(await writeAnswer(api, 'nope', 7, {})).toMatchObject({ status: 404 });
+    expect(await writeAnswer(api, 'toString', 7, {})).toMatchObject({ status: 404 });
   });
 });
