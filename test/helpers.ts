@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin/plan.js');
@@ -90,3 +91,10 @@ const defaultTasks = `  - id: 1
     content: 第二项
     departments: [甲部, 乙部]
 `;
+
+/** What fish offers for a command line (`complete -C`) with a completion script sourced: the candidates, without descriptions; fish must say nothing on stderr. */
+export function fishComplete(script: string, line: string, opts: { cwd: string; env: NodeJS.ProcessEnv }): string[] {
+  const r = spawnSync('fish', ['--no-config', '-c', `source $argv[1]; complete -C $argv[2]`, script, line], { cwd: opts.cwd, env: opts.env, encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  return r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]!);
+}

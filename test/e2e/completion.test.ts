@@ -3,7 +3,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UNSET_KEYS } from '../../src/commands/completion.js';
-import { BIN, cleanEnv, run, testdir } from '../helpers.js';
+import { BIN, cleanEnv, fishComplete, run, testdir } from '../helpers.js';
 
 // Open, done, cancelled and logged tasks, extra columns, and a unit only a task names.
 const PLAN = `schemaVersion: 2
@@ -161,11 +161,7 @@ describe('plan completion scripts, driven in the shells', () => {
 
   it.skipIf(!has('fish'))('fish: ids by state, --field titles, --unset keys after others', () => {
     const file = script('fish');
-    const complete = (line: string) => {
-      const r = spawnSync('fish', ['--no-config', '-c', `source $argv[1]; complete -C $argv[2]`, file, line], { cwd: repo, env: shellEnv, encoding: 'utf8' });
-      expect(r.stderr).toBe('');
-      return r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
-    };
+    const complete = (line: string) => fishComplete(file, line, { cwd: repo, env: shellEnv });
     expect(complete('plan done ')).toEqual(['1', '3']);
     expect(complete('plan undo ')).toEqual(['2', '5']);
     expect(complete('plan unlog ')).toEqual(['3', '5']);

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/io/load.js';
-import { BIN, SEED_PLAN, SEED_TEXT, cleanEnv, miniPlan, run, seedPlan, testdir } from '../helpers.js';
+import { BIN, cleanEnv, fishComplete, miniPlan, run, SEED_PLAN, SEED_TEXT, seedPlan, testdir } from '../helpers.js';
 
 const ASOF = ['--as-of', '2023-04-15'];
 const seed = (await loadPlan(SEED_PLAN)).plan;
@@ -440,11 +440,7 @@ describe('plan completion', () => {
 
   it.skipIf(!has('fish'))('fish: completes commands, departments and ids', () => {
     const file = script('fish');
-    const complete = (line: string) => {
-      const r = spawnSync('fish', ['--no-config', '-c', `source $argv[1]; complete -C $argv[2]`, file, line], { cwd: repo, env: shellEnv, encoding: 'utf8' });
-      expect(r.stderr).toBe('');
-      return r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
-    };
+    const complete = (line: string) => fishComplete(file, line, { cwd: repo, env: shellEnv });
     expect(complete('plan ')).toContain('completion');
     expect(complete('plan list --department ')).toEqual(['女工委', '局工会', '机关工会', '组织人事处']);
     expect(complete('plan log 2')).toEqual(['2', '20', '21', '22', '23', '24', '25']);
